@@ -1,0 +1,17 @@
+/** What every CLI command implements; main.ts dispatches by name. */
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface Command {
+  name: string;
+  /** One line: arguments and flags. */
+  usage: string;
+  summary: string;
+  /** Resolves to the process exit code. */
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+/** Thrown for wrong arguments: main prints the message and the command's usage, exit 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,58 @@
+/**
+ * Knowledge-base schema. Curated data files in ./data and the workspace
+ * knowledge base file are both validated by these zod schemas.
+ */
+import { z } from 'zod';
+import { ACTOR_TYPES, AGREEMENT_TYPES, KINDS } from '../model';
+
+export const LANGS = ['ja', 'ko', 'en', 'zh', 'vi'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const forms = z.array(z.string().min(1));
+
+export const Qid = z.string().regex(/^Q[1-9][0-9]*$/);
+
+export const EntitySchema = z
+  .object({
+    /** Stable lowercase key, e.g. "russia", "vladimir-putin", "unclos". */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    kind: z.enum(KINDS),
+    type: z.enum([...ACTOR_TYPES, ...AGREEMENT_TYPES]),
+    /** Wikidata QID only where certain; null otherwise. Never invented. */
+    qid: Qid.nullable().default(null),
+    /** Names per language; the first `en` name is the canonical display name. */
+    names: z.object(Object.fromEntries(LANGS.map((l) => [l, forms.optional()])) as Record<Lang, z.ZodOptional<typeof forms>>),
+    /** Other surface forms matched anywhere (acronyms, everyday forms, spellings). */
+    aliases: forms.default([]),
+    /**
+     * Forms matched only in context: followed by a title or honorific, or after
+     * another form of the same entity in the article (surnames such as 岩屋, 林).
+     */
+    contextual: forms.default([]),
+    /** Countries: one-character abbreviations used in compounds (ja 日 米, ko 한 미). */
+    abbreviations: z.object({ ja: forms.optional(), ko: forms.optional() }).optional(),
+    /** Agreements: the parties' entity ids. */
+    parties: z.array(z.string()).optional(),
+    /** Organizations: the country it belongs to (entity id), where one does. */
+    country: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((e) => (e.kind === 'actor') === (ACTOR_TYPES as readonly string[]).includes(e.type), {
+    message: 'kind and type disagree',
+  });
+
+export type Entity = z.infer<typeof EntitySchema>;
+
+/** A curated data file: its entities and where they come from. */
+export const KbFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    description: z.string(),
+    /** Where the facts come from (reference works, official sites), per file. */
+    sources: z.array(z.string()).min(1),
+    entities: z.array(EntitySchema),
+  })
+  .strict();
+
+export type KbFile = z.infer<typeof KbFileSchema>;
