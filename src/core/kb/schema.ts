@@ -29,6 +29,8 @@ export const EntitySchema = z
      * another form of the same entity in the article (surnames such as 岩屋, 林).
      */
     contextual: forms.default([]),
+    /** Countries: ISO 3166-1 alpha-2 code; names from i18n-iso-countries are merged in by the loader. */
+    iso2: z.string().regex(/^[A-Z]{2}$/).optional(),
     /** Countries: one-character abbreviations used in compounds (ja 日 米, ko 한 미). */
     abbreviations: z.object({ ja: forms.optional(), ko: forms.optional() }).optional(),
     /** Agreements: the parties' entity ids. */
@@ -56,3 +58,21 @@ export const KbFileSchema = z
   .strict();
 
 export type KbFile = z.infer<typeof KbFileSchema>;
+
+/**
+ * The workspace knowledge base (article-annotator.kb.json at the corpus root):
+ * entities that are new or override a built-in one with the same id (their
+ * forms are added to the built-in ones), and aliases added to any entity.
+ */
+export const WorkspaceKbSchema = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    entities: z.array(EntitySchema).default([]),
+    aliases: z.array(z.object({ entity: z.string(), forms: forms.min(1) }).strict()).default([]),
+  })
+  .strict();
+
+export type WorkspaceKb = z.infer<typeof WorkspaceKbSchema>;
+
+export const WORKSPACE_KB_FILE = 'article-annotator.kb.json';
