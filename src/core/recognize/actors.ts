@@ -1,0 +1,216 @@
+/**
+ * Actor candidates from the dictionary and the compositional rules:
+ * names, abbreviation compounds (日米韓, 한·미·일), fixed patterns (訪日, 대북,
+ * 북핵) and country + ministry / armed forces (露国防省, 러시아군).
+ */
+import type { Entity } from '../kb/schema';
+import { isHangul, isKanji, isKatakana, MIDDLE_DOT } from '../text/script';
+import type { FormRef } from './compile';
+import { code, originalSlice, boundaryOk, type Ctx } from './context';
+import { lexicon } from './lexicon';
+import { PRIO, type Cand, type Part } from './span';
+
+const DOT = String.fromCharCode(MIDDLE_DOT);
+
+export function part(ctx: Ctx, s: number, e: number, entityIndex: number): Part {
+  const ent: Entity = ctx.ckb.entities[entityIndex];
+  return { s, e, entity: ent.id, type: ent.type as Part['type'], qid: ent.qid ?? null };
+}
+
+/** Case rules of Latin forms: all-caps forms exactly, capitalized forms never as a lowercase word. */
+export function caseOk(ctx: Ctx, s: number, e: number, ref: FormRef): boolean {
+  if (ref.exactCase) return originalSlice(ctx, s, e) === ref.exactCase;
+  if (ref.capitalized) {
+    const first = originalSlice(ctx, s, s + 1);
+    return first !== first.toLowerCase();
+  }
+  return true;
+}
+
+function isCountry(ctx: Ctx, entityIndex: number): boolean {
+  return ctx.ckb.entities[entityIndex].type === 'country';
+}
+
+/** A country name followed by 語 / 어 is a language name, not an actor. */
+function languageName(ctx: Ctx, e: number): boolean {
+  const next = ctx.t[e];
+  if (next === '語') return true;
+  if (next === '어') return !isHangul(code(ctx, e + 1)) || lexicon.particles.ko.some((p) => ctx.t.startsWith(p, e + 1));
+  return false;
+}
+
+export function dictionaryCands(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  const prefixes = lexicon.abbreviationPrefixes.ja;
+  for (const h of ctx.hits.free) {
+    const ent = ctx.ckb.entities[h.ref.entity];
+    if (ent.kind !== 'actor') continue;
+    if (!boundaryOk(ctx, h.s, h.e, prefixes) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
+    if (ent.type === 'country' && languageName(ctx, h.e)) continue;
+    out.push({ s: h.s, e: h.e, prio: PRIO.dictionary, parts: [part(ctx, h.s, h.e, h.ref.entity)] });
+  }
+  for (const h of ctx.hits.blockers) out.push({ s: h.s, e: h.e, prio: PRIO.blocker, parts: [] });
+  return out;
+}
+
+/** Country hits (free names) by start, longest first — compounds and compositions build on them. */
+function countryHitsAt(ctx: Ctx): Map<number, Array<{ e: number; entity: number }>> {
+  const m = new Map<number, Array<{ e: number; entity: number }>>();
+  for (const h of ctx.hits.free) {
+    const ent = ctx.ckb.entities[h.ref.entity];
+    if (ent.kind !== 'actor' || !caseOk(ctx, h.s, h.e, h.ref)) continue;
+    const a = m.get(h.s) ?? [];
+    a.push({ e: h.e, entity: h.ref.entity });
+    m.set(h.s, a);
+  }
+  for (const a of m.values()) a.sort((x, y) => y.e - x.e);
+  return m;
+}
+
+/**
+ * Runs of one-character abbreviations, optionally joined by middle dots (and
+ * hyphens in Korean), or an abbreviation joined by a dot to a full name
+ * (日・ポーランド): one mention per element.
+ */
+export function compoundCands(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  const names = countryHitsAt(ctx);
+  for (const lang of ['ja', 'ko'] as const) {
+    const abbr = lang === 'ja' ? ctx.hits.abbrJa : ctx.hits.abbrKo;
+    const seps = lang === 'ja' ? DOT : DOT + '-';
+    for (const [i, entities] of abbr) {
+      const parts: Part[] = [part(ctx, i, i + 1, entities[0])];
+      let j = i + 1;
+      let abbrevs = 1;
+      for (;;) {
+        if (abbr.has(j)) {
+          parts.push(part(ctx, j, j + 1, abbr.get(j)![0]));
+          abbrevs++;
+          j++;
+          continue;
+        }
+        if (seps.includes(ctx.t[j] ?? '\0')) {
+          if (abbr.has(j + 1)) {
+            parts.push(part(ctx, j + 1, j + 2, abbr.get(j + 1)![0]));
+            abbrevs++;
+            j += 2;
+            continue;
+          }
+          const full = names.get(j + 1)?.[0];
+          if (full && boundaryOk(ctx, j + 1, full.e)) {
+            parts.push(part(ctx, j + 1, full.e, full.entity));
+            j = full.e;
+            continue;
+          }
+        }
+        break;
+      }
+      if (parts.length < 2 || abbrevs < 1) continue;
+      if (!compoundContextOk(ctx, lang, i, j)) continue;
+      out.push({ s: i, e: j, prio: PRIO.compound, parts });
+    }
+  }
+  return out;
+}
+
+function compoundContextOk(ctx: Ctx, lang: 'ja' | 'ko', s: number, e: number): boolean {
+  const prev = code(ctx, s - 1);
+  // Katakana abbreviations (日ロ, 日ソ) never sit inside a katakana word (ソロモン).
+  if (isKatakana(code(ctx, s)) && isKatakana(prev)) return false;
+  if (isKatakana(code(ctx, e - 1)) && isKatakana(code(ctx, e))) return false;
+  if (lang === 'ja') {
+    if (isKanji(prev) && !lexicon.abbreviationPrefixes.ja.has(ctx.t[s - 1])) return false;
+    return !lexicon.japaneseCompoundStopwords.some((w) => ctx.t.startsWith(w, s));
+  }
+  if (isHangul(prev)) return false;
+  const run = ctx.t.slice(s, e);
+  const follower = lexicon.koreanCompoundFollowers.some((f) => ctx.t.startsWith(f, e));
+  // Ambiguous runs (북미 is also North America, 일한 "worked") count only before a relation noun.
+  if (lexicon.koreanCompoundStopwords.has(run)) return follower;
+  const next = code(ctx, e);
+  return !isHangul(next) || follower || lexicon.particles.ko.some((p) => ctx.t.startsWith(p, e));
+}
+
+/** Lone abbreviations in the fixed patterns: 訪日 対露 来日 駐韓; 대북 방미; 북핵. */
+export function fixedPatternCands(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  for (const [i, entities] of ctx.hits.abbrJa) {
+    if (lexicon.abbreviationPrefixes.ja.has(ctx.t[i - 1] ?? '') && !(isKatakana(code(ctx, i)) && isKatakana(code(ctx, i + 1)))) {
+      out.push({ s: i, e: i + 1, prio: PRIO.abbreviation, parts: [part(ctx, i, i + 1, entities[0])] });
+    }
+  }
+  for (const [i, entities] of ctx.hits.abbrKo) {
+    const prefix = ctx.t[i - 1] ?? '';
+    const wordStart = !isHangul(code(ctx, i - 2));
+    const prefixed = lexicon.abbreviationPrefixes.ko.has(prefix) && wordStart && !lexicon.abbreviationPrefixExceptions.has(prefix + ctx.t[i]) &&
+      !lexicon.abbreviationPrefixExceptions.has(ctx.t.slice(i - 1, i + 2));
+    const nuclear = ctx.t[i + 1] === '핵' && !isHangul(code(ctx, i - 1)) && ctx.ckb.entities[entities[0]].id === 'north-korea';
+    if (prefixed || nuclear) out.push({ s: i, e: i + 1, prio: PRIO.abbreviation, parts: [part(ctx, i, i + 1, entities[0])] });
+  }
+  return out;
+}
+
+/**
+ * <country><ministry | armed forces>: one organization (ロシア国防省, 露外務省,
+ * 미국 국무부, 러시아군). The entity is the KB's when it knows the pair, else a
+ * stable id made of the country and the role.
+ */
+export function composedOrgCands(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  const starts: Array<{ s: number; e: number; entity: number; lang: 'ja' | 'ko' }> = [];
+  for (const h of ctx.hits.free) {
+    if (!isCountry(ctx, h.ref.entity) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
+    if (!boundaryOk(ctx, h.s, h.e, lexicon.abbreviationPrefixes.ja)) continue;
+    const lang = isHangul(code(ctx, h.s)) ? 'ko' : 'ja';
+    starts.push({ s: h.s, e: h.e, entity: h.ref.entity, lang });
+  }
+  for (const [lang, abbr] of [['ja', ctx.hits.abbrJa], ['ko', ctx.hits.abbrKo]] as const) {
+    for (const [i, entities] of abbr) {
+      const prev = code(ctx, i - 1);
+      if ((lang === 'ja' && isKanji(prev) && !lexicon.abbreviationPrefixes.ja.has(ctx.t[i - 1])) || (lang === 'ko' && isHangul(prev))) continue;
+      starts.push({ s: i, e: i + 1, entity: entities[0], lang });
+    }
+  }
+  for (const st of starts) {
+    const country = ctx.ckb.entities[st.entity];
+    for (const gap of st.lang === 'ko' ? [0, 1] : [0]) {
+      const at = st.e + gap;
+      if (gap && ctx.t[st.e] !== ' ') continue;
+      const found = composedAt(ctx, st.lang, at, st.entity, country.id);
+      if (found) {
+        out.push({ s: st.s, e: found.e, prio: PRIO.composed, parts: [{ s: st.s, e: found.e, entity: found.id, type: 'organization', qid: found.qid }] });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function composedAt(ctx: Ctx, lang: 'ja' | 'ko', at: number, countryIndex: number, countryId: string): { e: number; id: string; qid: string | null } | null {
+  // Longest suffix first: a KB organization of this country, then a ministry, then armed forces.
+  let best: { e: number; id: string; qid: string | null } | null = null;
+  const consider = (len: number, id: string, qid: string | null) => {
+    if (!best || at + len > best.e) best = { e: at + len, id, qid };
+  };
+  for (let len = 1; len <= 12 && at + len <= ctx.t.length; len++) {
+    const suffix = ctx.t.slice(at, at + len);
+    const org = ctx.ckb.orgBySuffix.get(`${countryIndex}|${suffix}`);
+    if (org !== undefined) {
+      const ent = ctx.ckb.entities[org];
+      consider(len, ent.id, ent.qid ?? null);
+    }
+  }
+  for (const [suffix, role] of lexicon.ministries[lang]) {
+    if (role && ctx.t.startsWith(suffix, at)) consider(suffix.length, `${countryId}-${role}`, null);
+  }
+  for (const [suffix, role] of lexicon.armedForces[lang]) {
+    if (!ctx.t.startsWith(suffix, at)) continue;
+    const after = ctx.t[at + suffix.length] ?? '';
+    if (lexicon.armedForcesNotAfter[lang].has(after)) continue;
+    if (suffix === '軍' || suffix === '군') {
+      const known = ctx.ckb.orgBySuffix.get(`${countryIndex}|${suffix}`);
+      consider(suffix.length, known !== undefined ? ctx.ckb.entities[known].id : `${countryId}-${role}`, known !== undefined ? ctx.ckb.entities[known].qid ?? null : null);
+    } else consider(suffix.length, `${countryId}-${role}`, null);
+  }
+  return best;
+}

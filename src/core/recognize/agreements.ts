@@ -1,0 +1,135 @@
+/**
+ * Agreements: known ones by name and alias, others by their head noun
+ * (条約, 공동성명, joint statement) extended over the modifiers that belong to
+ * the name. Organization names that contain a treaty word (北大西洋条約機構)
+ * stay organizations. Mentions are linked: a name followed by its short name
+ * in parentheses is one agreement; a bare or generic head noun refers to the
+ * latest agreement of the same type in the article.
+ */
+import type { AgreementType } from '../model';
+import { isHangul, isKanji, isKatakana, isLatinLetter, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
+import { caseOk } from './actors';
+import { code, boundaryOk, type Ctx } from './context';
+import { lexicon } from './lexicon';
+import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
+
+const isNameChar = (c: number) => isKanji(c) || isKatakana(c) || c === MIDDLE_DOT || c === LONG_VOWEL;
+
+interface AgreementCand extends Cand {
+  /** Head-noun candidates: the span of the head itself, to tell a bare head from a named one. */
+  head?: [number, number];
+  agreementType: AgreementType;
+  known: boolean;
+}
+
+export function recognizeAgreements(ctx: Ctx, orgSpans: Array<[number, number]>, docKey: string): Part[] {
+  const cands: AgreementCand[] = [];
+  for (const h of ctx.hits.free) {
+    const ent = ctx.ckb.entities[h.ref.entity];
+    if (ent.kind !== 'agreement' || !boundaryOk(ctx, h.s, h.e) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
+    cands.push({ s: h.s, e: h.e, prio: PRIO.dictionary, agreementType: ent.type as AgreementType, known: true, parts: [{ s: h.s, e: h.e, entity: ent.id, type: ent.type as AgreementType, qid: ent.qid ?? null }] });
+  }
+  let sawStatement = cands.some((c) => c.agreementType === 'statement');
+  for (const h of ctx.hits.heads) {
+    if (orgSpans.some(([s, e]) => s <= h.s && h.e <= e)) continue;
+    const lang = h.ref.lang!;
+    const type = h.ref.agreementType as AgreementType;
+    let s = h.s;
+    let e = h.e;
+    if (lang === 'en') {
+      if (!englishHeadOk(ctx, h.s, h.e, sawStatement)) continue;
+      [s, e] = extendEnglish(ctx, h.s, h.e);
+    } else {
+      const after = ctx.t.slice(h.e, h.e + 8);
+      if (lexicon.agreementHeadNotBefore[lang].some((w) => after.startsWith(w))) continue;
+      if (lang === 'ja') s = extendJapanese(ctx, h.s);
+      else s = extendKorean(ctx, h.s);
+    }
+    if (type === 'statement') sawStatement = true;
+    cands.push({ s, e, prio: PRIO.pattern, head: [h.s, h.e], agreementType: type, known: false, parts: [] });
+  }
+  const chosen = chooseLeftmostLongest(cands) as AgreementCand[];
+  return link(ctx, chosen, docKey);
+}
+
+function englishHeadOk(ctx: Ctx, s: number, e: number, sawStatement: boolean): boolean {
+  if (isLatinLetter(code(ctx, s - 1)) || isLatinLetter(code(ctx, e))) return false;
+  const head = ctx.t.slice(s, e).replace(/s$/, '');
+  const original = ctx.orig.slice(ctx.origin[s], ctx.origin[e]);
+  const capitalized = original[0] !== original[0].toLowerCase();
+  // "statement" alone is a document only once one was named; "charter flight", "protocol" of etiquette are not.
+  if (head === 'statement' && !capitalized && !sawStatement) return false;
+  if (lexicon.englishCapitalizedOnly.has(head) && !capitalized) return head === 'statement' || head === 'declaration';
+  return !/^ (?:with|that)\b/.test(ctx.t.slice(e, e + 6)) || capitalized;
+}
+
+/** Capitalized words before a capitalized head (Comprehensive Strategic Partnership Treaty), and "of/on the ..." after it. */
+function extendEnglish(ctx: Ctx, s: number, e: number): [number, number] {
+  const orig = (a: number, b: number) => ctx.orig.slice(ctx.origin[a], ctx.origin[b]);
+  const capitalized = (a: number) => {
+    const ch = orig(a, a + 1);
+    return ch !== ch.toLowerCase();
+  };
+  if (!capitalized(s)) {
+    // "joint statement" / "memorandum" stay as they are; "a new Joint Statement" below handles capitals.
+    return [s, e];
+  }
+  let start = s;
+  for (;;) {
+    if (ctx.t[start - 1] !== ' ') break;
+    let w = start - 1;
+    while (w > 0 && /[a-z0-9'’.-]/.test(ctx.t[w - 1])) w--;
+    if (w === start - 1 || !capitalized(w) || /^(the|a|an|in|on|of|and|by|to|at)$/i.test(ctx.t.slice(w, start - 1))) break;
+    start = w;
+  }
+  let end = e;
+  const tail = /^ (?:of|on|for|between|concerning)(?: the)?(?: [A-Z][\w'’-]*(?: (?:of|and|on|the|in|for))*)+/.exec(orig(e, Math.min(ctx.t.length, e + 120)));
+  if (tail) end = e + tail[0].replace(/(?: (?:of|and|on|the|in|for))+$/, '').length;
+  return [start, end];
+}
+
+/** The run of kanji/katakana before the head (包括的戦略パートナーシップ条約), across に関する and the like. */
+function extendJapanese(ctx: Ctx, head: number): number {
+  let s = head;
+  for (;;) {
+    while (s > 0 && isNameChar(code(ctx, s - 1)) && head - s < 30) s--;
+    const connector = lexicon.agreementConnectors.find((w) => ctx.t.startsWith(w, s - w.length));
+    if (!connector || !isNameChar(code(ctx, s - connector.length - 1))) break;
+    s -= connector.length;
+  }
+  while (s < head && code(ctx, s) === MIDDLE_DOT) s++;
+  return s;
+}
+
+/** The Korean word that ends in the head (북러조약, 공동성명); particles after it stay outside. */
+function extendKorean(ctx: Ctx, head: number): number {
+  let s = head;
+  while (s > 0 && (isHangul(code(ctx, s - 1)) || code(ctx, s - 1) === MIDDLE_DOT) && head - s < 20) s--;
+  return s;
+}
+
+/**
+ * Entities: known agreements keep their id; "A(B)" pairs share one. A bare
+ * head noun refers to the latest agreement of its type; a named one does too
+ * unless that one bears another name (日米共同声明 … 日中共同声明 are two).
+ */
+function link(ctx: Ctx, chosen: AgreementCand[], docKey: string): Part[] {
+  const out: Part[] = [];
+  const latest = new Map<AgreementType, { part: Part; name: string | null }>();
+  chosen.forEach((c, i) => {
+    const next = chosen[i + 1];
+    const named = next?.known && ctx.t[c.e] === '(' && next.s === c.e + 1 && ctx.t[next.e] === ')';
+    const bare = !c.known && c.head !== undefined && c.head[0] === c.s && c.head[1] === c.e;
+    const name = bare ? null : ctx.t.slice(c.s, c.e);
+    const prior = latest.get(c.agreementType);
+    let entity: Part;
+    if (c.known) entity = c.parts[0];
+    else if (named) entity = { ...next.parts[0], type: c.agreementType };
+    else if (prior && (bare || prior.name === null || prior.name === name)) entity = prior.part;
+    else entity = { s: c.s, e: c.e, entity: `${docKey}:${c.agreementType}:${name ?? ctx.t.slice(c.s, c.e)}`, type: c.agreementType, qid: null };
+    const p = { ...entity, s: c.s, e: c.e, type: c.known ? entity.type : c.agreementType };
+    latest.set(c.agreementType, { part: p, name: name ?? prior?.name ?? null });
+    out.push(p);
+  });
+  return out;
+}

@@ -1,0 +1,62 @@
+/** The raw hits of one scan: every trie form at every position, sorted into what the rules need. */
+import type { CompiledKb, FormRef } from './compile';
+import { Mode } from './compile';
+
+export interface Hit {
+  s: number;
+  e: number;
+  ref: FormRef;
+}
+
+export interface Hits {
+  free: Hit[];
+  contextual: Hit[];
+  blockers: Hit[];
+  titles: Hit[];
+  heads: Hit[];
+  /** Position → abbreviation hits (one character each). */
+  abbrJa: Map<number, number[]>;
+  abbrKo: Map<number, number[]>;
+}
+
+export function scan(text: string, ckb: CompiledKb): Hits {
+  const hits: Hits = { free: [], contextual: [], blockers: [], titles: [], heads: [], abbrJa: new Map(), abbrKo: new Map() };
+  const { trie } = ckb;
+  for (let i = 0; i < text.length; i++) {
+    if (!trie.starts(text.charCodeAt(i))) continue;
+    trie.walk(text, i, (e, refs) => {
+      for (const ref of refs) {
+        switch (ref.mode) {
+          case Mode.Free:
+            hits.free.push({ s: i, e, ref });
+            break;
+          case Mode.Contextual:
+            hits.contextual.push({ s: i, e, ref });
+            break;
+          case Mode.Blocker:
+            hits.blockers.push({ s: i, e, ref });
+            break;
+          case Mode.Title:
+            hits.titles.push({ s: i, e, ref });
+            break;
+          case Mode.Head:
+            hits.heads.push({ s: i, e, ref });
+            break;
+          case Mode.AbbrJa:
+            push(hits.abbrJa, i, ref.entity);
+            break;
+          case Mode.AbbrKo:
+            push(hits.abbrKo, i, ref.entity);
+            break;
+        }
+      }
+    });
+  }
+  return hits;
+}
+
+function push(m: Map<number, number[]>, k: number, v: number): void {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}

@@ -1,0 +1,125 @@
+/**
+ * recognize(text, kb) → mentions of actors and agreements, following the
+ * annotation guidelines. Matching runs on the normalized view; offsets come
+ * back as code points of the original text (BOM excluded by the caller).
+ *
+ * Order: dictionary names, compounds, fixed patterns and composed
+ * organizations compete leftmost-longest (pass 1); the entities found there
+ * license contextual forms (surnames such as 岩屋) and decide ambiguous ones;
+ * title patterns, surnames and readings fill the gaps (pass 2); agreements
+ * are a separate layer that may contain actors (北露条約 → 北, 露).
+ */
+import type { KnowledgeBase } from '../kb';
+import type { Mention } from '../model';
+import { kindOf } from '../model';
+import { normalize } from '../text/normalize';
+import { OffsetIndex } from '../text/offsets';
+import { isKatakana } from '../text/script';
+import { compoundCands, composedOrgCands, dictionaryCands, fixedPatternCands, caseOk, part } from './actors';
+import { recognizeAgreements } from './agreements';
+import { scan } from './candidates';
+import { compile } from './compile';
+import { boundaryOk, code, type Ctx } from './context';
+import { lexicon } from './lexicon';
+import { maskMarkup } from './markup';
+import { readingCands, surnameCands, titlePatternCands } from './people';
+import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
+
+export { compile } from './compile';
+
+export function recognize(text: string, kb: KnowledgeBase): Mention[] {
+  const ckb = compile(kb);
+  const { text: normalized, origin } = normalize(text);
+  const t = maskMarkup(normalized);
+  const ctx: Ctx = { t, orig: text, origin, ckb, hits: scan(t, ckb) };
+
+  const base = [...dictionaryCands(ctx), ...compoundCands(ctx), ...fixedPatternCands(ctx), ...composedOrgCands(ctx)];
+  const pass1 = chooseLeftmostLongest([...base]);
+  const present = new Set(pass1.flatMap((c) => c.parts.map((p) => p.entity)));
+
+  const taken1 = coverage(pass1);
+  const extra = [...contextualCands(ctx, present), ...titlePatternCands(ctx, taken1)];
+  let chosen = chooseLeftmostLongest([...base, ...extra].map((c) => preferPresent(c, present, ctx)));
+
+  // Surnames of the people found so far, then readings in parentheses.
+  const people = chosen.flatMap((c) => c.parts).filter((p) => p.type === 'person');
+  const named = people.map((p) => ({ name: t.slice(p.s, p.e), entity: p }));
+  const more = [...surnameCands(ctx, named), ...readingCands(ctx, people)];
+  if (more.length) chosen = fillGaps(chosen, more);
+
+  const actors = chosen.flatMap((c) => c.parts);
+  const orgSpans = actors.filter((p) => p.type === 'organization').map((p) => [p.s, p.e] as [number, number]);
+  const agreements = recognizeAgreements(ctx, orgSpans, docKey(text));
+  return toMentions(text, origin, [...actors, ...agreements]);
+}
+
+function coverage(chosen: Cand[]): (s: number, e: number) => boolean {
+  const spans = chosen.filter((c) => c.parts.length).map((c) => [c.s, c.e]);
+  return (s, e) => spans.some(([a, b]) => a < e && s < b);
+}
+
+/**
+ * Contextual forms count after a title or honorific (岩屋外相, 林氏) or when
+ * their entity is already present in the article.
+ */
+function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
+  const out: Cand[] = [];
+  const titleStarts = new Set(ctx.hits.titles.map((h) => h.s));
+  for (const h of ctx.hits.contextual) {
+    const ent = ctx.ckb.entities[h.ref.entity];
+    if (!boundaryOk(ctx, h.s, h.e) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
+    const titled = titleStarts.has(h.e) || (ctx.t[h.e] === ' ' && titleStarts.has(h.e + 1));
+    if (!titled && !present.has(ent.id)) continue;
+    if (isKatakana(code(ctx, h.e)) && !titled) continue;
+    out.push({ s: h.s, e: h.e, prio: present.has(ent.id) ? PRIO.dictionary + 0.5 : PRIO.contextual, parts: [part(ctx, h.s, h.e, h.ref.entity)] });
+  }
+  return out;
+}
+
+/** Between two readings of the same span, the entity already present in the article wins (林鄭月娥 for To Lam in a To Lam story). */
+function preferPresent(c: Cand, present: Set<string>, ctx: Ctx): Cand {
+  if (c.prio !== PRIO.dictionary || c.parts.length !== 1) return c;
+  const competing = ctx.hits.free.filter((h) => h.s === c.s && h.e === c.e && ctx.ckb.entities[h.ref.entity].kind === 'actor');
+  if (competing.length < 2) return c;
+  const chosen = competing.find((h) => present.has(ctx.ckb.entities[h.ref.entity].id) && ctx.ckb.entities[h.ref.entity].id !== c.parts[0].entity);
+  return chosen && !present.has(c.parts[0].entity) ? { ...c, parts: [part(ctx, c.s, c.e, chosen.ref.entity)] } : c;
+}
+
+/** Add candidates only where nothing was chosen. */
+function fillGaps(chosen: Cand[], more: Cand[]): Cand[] {
+  const taken = coverage(chosen);
+  const add = chooseLeftmostLongest(more.filter((c) => !taken(c.s, c.e)));
+  return [...chosen, ...add].sort((a, b) => a.s - b.s);
+}
+
+/** A short key of the article, so local ids of unnamed agreements never collide across files. */
+function docKey(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return 'doc-' + (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function toMentions(text: string, origin: Int32Array, parts: Part[]): Mention[] {
+  const index = new OffsetIndex(text);
+  const out: Mention[] = [];
+  const seen = new Set<string>();
+  for (const p of parts) {
+    const s16 = origin[p.s];
+    const e16 = origin[p.e];
+    if (e16 <= s16) continue;
+    const key = `${s16}:${e16}:${kindOf(p.type)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      start: index.toCodePoint(s16),
+      end: index.toCodePoint(e16),
+      text: text.slice(s16, e16),
+      kind: kindOf(p.type),
+      type: p.type,
+      entity: p.entity,
+      qid: p.qid,
+    });
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+

@@ -1,0 +1,32 @@
+/** Typed access to the closed word lists in kb/data/lexicon.json, normalized once. */
+import raw from '../kb/data/lexicon.json';
+import { normalizeForm } from '../text/normalize';
+import type { AgreementType } from '../model';
+
+const norm = (xs: string[]) => xs.map(normalizeForm);
+const normMap = <T>(m: Record<string, T>): Map<string, T> => new Map(Object.entries(m).map(([k, v]) => [normalizeForm(k), v]));
+/** Longest first, so a scan that takes the first hit takes the longest. */
+const longestFirst = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length);
+
+export const lexicon = {
+  titles: { ja: longestFirst(norm(raw.titles.ja)), ko: longestFirst(norm(raw.titles.ko)), en: longestFirst(raw.titles.en) },
+  titleBlockers: { ja: new Set(raw.titleBlockers.ja), ko: new Set(raw.titleBlockers.ko) },
+  particles: { ko: longestFirst(raw.particles.ko), ja: longestFirst(raw.particles.ja) },
+  koreanSurnames: new Set(raw.koreanSurnames),
+  abbreviationPrefixes: { ja: new Set(raw.abbreviationPrefixes.ja), ko: new Set(raw.abbreviationPrefixes.ko) },
+  abbreviationPrefixExceptions: new Set(raw.abbreviationPrefixExceptions.ko),
+  koreanCompoundFollowers: longestFirst(raw.koreanCompoundFollowers),
+  koreanCompoundStopwords: new Set(raw.koreanCompoundStopwords),
+  japaneseCompoundStopwords: longestFirst(norm(raw.japaneseCompoundStopwords)),
+  armedForces: { ja: normMap(raw.armedForces.ja), ko: normMap(raw.armedForces.ko) },
+  armedForcesNotAfter: { ja: new Set(raw.armedForcesNotAfter.ja), ko: new Set(raw.armedForcesNotAfter.ko) },
+  ministries: { ja: normMap(raw.ministries.ja as Record<string, string | null>), ko: normMap(raw.ministries.ko) },
+  agreementHeads: {
+    ja: normMap(raw.agreementHeads.ja as Record<string, AgreementType>),
+    ko: normMap(raw.agreementHeads.ko as Record<string, AgreementType>),
+    en: normMap(raw.agreementHeads.en as Record<string, AgreementType>),
+  },
+  agreementHeadNotBefore: { ja: longestFirst(norm(raw.agreementHeadNotBefore.ja)), ko: longestFirst(norm(raw.agreementHeadNotBefore.ko)) },
+  agreementConnectors: longestFirst(norm(raw.agreementConnectors.ja)),
+  englishCapitalizedOnly: new Set(raw.englishCapitalizedOnly),
+};

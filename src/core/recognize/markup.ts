@@ -1,0 +1,45 @@
+/**
+ * Markup left in saved pages: only text content is annotated. Tags (with
+ * their names and attributes), comments, entities, URLs, e-mail addresses and
+ * YAML front-matter keys are blanked in the normalized view (same length, so
+ * offsets are unchanged), which also makes them word boundaries.
+ */
+const PATTERNS: RegExp[] = [
+  /<!--[\s\S]*?-->/g,
+  /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/g,
+  /&(?:[a-z]+|#[0-9]+|#x[0-9a-f]+);/g,
+  /\b(?:https?|ftp):\/\/[^\s<>"'）」』\]]+/g,
+  /\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s<>"'）」』\]]*)?/g,
+  /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/g,
+  /!\[[^\]\n]*\]\([^)\n]*\)/g,
+  /\]\([^)\n]*\)/g,
+];
+
+/** Blank markup in an already normalized (lowercased) text. */
+export function maskMarkup(text: string): string {
+  const ranges: Array<[number, number]> = [];
+  const fm = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (fm) {
+    ranges.push([0, 3]);
+    // Keys of the front matter (title:, categories:) are structure, not text.
+    const body = fm.index + fm[0].indexOf(fm[1]);
+    const key = /^([ \t]*(?:- )?)([a-z_][a-z0-9_-]*)[ \t]*:/gm;
+    for (let m; (m = key.exec(fm[1])); ) ranges.push([body + m.index + m[1].length, body + m.index + m[0].length]);
+    ranges.push([fm.index + fm[0].lastIndexOf('---'), fm.index + fm[0].lastIndexOf('---') + 3]);
+  }
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(text)); ) ranges.push([m.index, m.index + m[0].length]);
+  }
+  if (!ranges.length) return text;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let pos = 0;
+  for (const [s, e] of ranges) {
+    if (e <= pos) continue;
+    const from = Math.max(s, pos);
+    out += text.slice(pos, from) + ' '.repeat(e - from);
+    pos = e;
+  }
+  return out + text.slice(pos);
+}

@@ -1,0 +1,180 @@
+/**
+ * People the knowledge base does not know: a name before a title (ノ・グァンチョル
+ * 国防相, 조구래 외교부 본부장) or after one (President Jane Doe), then later
+ * mentions of the same surname in the article (ベロウソフ, Doe). Also the
+ * reading in parentheses after a person's name (中谷元(なかたに・げん)).
+ */
+import { isHangul, isHiragana, isKanji, isKatakana, isLatinLetter, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
+import { code, boundaryOk, type Ctx } from './context';
+import { lexicon } from './lexicon';
+import { PRIO, type Cand, type Part } from './span';
+
+const isNameKana = (c: number) => isKatakana(c) || c === MIDDLE_DOT || c === LONG_VOWEL;
+
+/** Id of a person found by pattern: stable across articles for the same spelling. */
+export function patternPersonId(name: string): string {
+  return 'person:' + name.replace(/\s+/g, ' ').trim();
+}
+
+function person(s: number, e: number, name: string): Cand {
+  const p: Part = { s, e, entity: patternPersonId(name), type: 'person', qid: null };
+  return { s, e, prio: PRIO.pattern, parts: [p] };
+}
+
+/** Spans already taken by the dictionary (a country before 国防相 is a country, not a name). */
+export type Taken = (s: number, e: number) => boolean;
+
+export function titlePatternCands(ctx: Ctx, taken: Taken): Cand[] {
+  const out: Cand[] = [];
+  for (const h of ctx.hits.titles) {
+    if (h.ref.lang === 'ja') {
+      const c = japaneseNameBefore(ctx, h.s, taken);
+      if (c) out.push(c);
+    } else if (h.ref.lang === 'ko') {
+      const c = koreanNameBefore(ctx, h.s, h.e, taken);
+      if (c) out.push(c);
+    } else {
+      const c = englishNameAfter(ctx, h.s, h.e, taken);
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}
+
+function japaneseNameBefore(ctx: Ctx, titleStart: number, taken: Taken): Cand | null {
+  let e = titleStart;
+  // A country between name and title (バイデン米大統領, 習近平中国国家主席) stays outside the name.
+  for (let back = 1; back <= 6 && e - back >= 0; back++) {
+    if (taken(e - back, e)) {
+      e -= back;
+      break;
+    }
+  }
+  if (ctx.t[e - 1] === MIDDLE_DOT_CHAR) e--;
+  const last = code(ctx, e - 1);
+  let s = e;
+  if (isNameKana(last)) {
+    while (s > 0 && isNameKana(code(ctx, s - 1))) s--;
+    while (s < e && code(ctx, s) === MIDDLE_DOT) s++;
+    if (e - s < 2 || isKatakana(code(ctx, s - 1))) return null;
+  } else if (isKanji(last)) {
+    while (s > 0 && isKanji(code(ctx, s - 1)) && e - s < 4) s--;
+    if (isKanji(code(ctx, s - 1))) return null; // a longer kanji run is a phrase, not a name
+    // 岸田前首相: 前/元/現 belong to the title.
+    while (e - s > 2 && lexicon.titleBlockers.ja.has(ctx.t[e - 1])) e--;
+    if (e - s < 2 || lexicon.titleBlockers.ja.has(ctx.t[s])) return null;
+  } else return null;
+  if (taken(s, e)) return null;
+  return person(s, e, ctx.t.slice(s, e));
+}
+const MIDDLE_DOT_CHAR = String.fromCharCode(MIDDLE_DOT);
+
+function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken: Taken): Cand | null {
+  // The title ends its word (본부장, 장관은): otherwise it is part of another word.
+  const next = code(ctx, titleEnd);
+  if (isHangul(next) && !lexicon.particles.ko.some((p) => ctx.t.startsWith(p, titleEnd))) return null;
+  let wordStart = titleStart;
+  while (wordStart > 0 && isHangul(code(ctx, wordStart - 1))) wordStart--;
+  // Walk back over words that are organizations or countries (외교부, 러시아) to the name.
+  let pos = wordStart;
+  for (let hops = 0; hops < 4; hops++) {
+    if (ctx.t[pos - 1] !== ' ') return null;
+    const e = pos - 1;
+    let s = e;
+    while (s > 0 && isHangul(code(ctx, s - 1))) s--;
+    if (s === e) return null;
+    if (taken(s, e)) {
+      pos = s;
+      continue;
+    }
+    const word = ctx.t.slice(s, e);
+    const surname = lexicon.koreanSurnames.has(word.slice(0, 2)) ? 2 : lexicon.koreanSurnames.has(word[0]) ? 1 : 0;
+    if (word.length !== 3 || !surname || lexicon.titleBlockers.ko.has(word)) return null;
+    if (!boundaryOk(ctx, s, e)) return null;
+    return person(s, e, word);
+  }
+  return null;
+}
+
+const NAME_WORD = /^[A-Z][a-zA-Z'\u00c0-\u024f-]*[a-z\u00e0-\u024f]/;
+const NOT_NAMES = new Set(['Assembly', 'Council', 'Staff', 'Secretary', 'Minister', 'Affairs', 'Office', 'Committee', 'Commission', 'Department', 'Ministry', 'Union', 'Nations', 'The', 'Of', 'And', 'For', 'Motors', 'Electric', 'Dynamics', 'Atomics', 'Prosecutor', 'Court', 'Director', 'State', 'House', 'Party', 'Forces', 'Army', 'Navy']);
+
+function englishNameAfter(ctx: Ctx, titleStart: number, titleEnd: number, taken: Taken): Cand | null {
+  // The title itself must be capitalized in the original (President, not president).
+  const orig = ctx.orig.slice(ctx.origin[titleStart], ctx.origin[titleEnd]);
+  if (orig[0] !== orig[0].toUpperCase() || isLatinLetter(code(ctx, titleStart - 1))) return null;
+  if (ctx.t[titleEnd] !== ' ') return null;
+  let pos = titleEnd + 1;
+  const words: Array<[number, number]> = [];
+  while (words.length < 3) {
+    const rest = ctx.orig.slice(ctx.origin[pos], ctx.origin[Math.min(ctx.t.length, pos + 40)]);
+    const m = NAME_WORD.exec(rest);
+    if (!m || NOT_NAMES.has(m[0])) break;
+    let len = m[0].length;
+    if (rest.slice(len).startsWith("'s") || rest.slice(len).startsWith('’s')) {
+      words.push([pos, pos + len]);
+      break;
+    }
+    words.push([pos, pos + len]);
+    pos += len;
+    if (ctx.t[pos] !== ' ') break;
+    pos++;
+  }
+  if (!words.length) return null;
+  const s = words[0][0];
+  const e = words[words.length - 1][1];
+  if (taken(s, e)) return null;
+  return person(s, e, ctx.orig.slice(ctx.origin[s], ctx.origin[e]));
+}
+
+/** The surname a later mention may use alone: the last part of a katakana name with dots, the last word of a Latin name. */
+export function surnameOf(name: string): string | null {
+  const dot = name.lastIndexOf(MIDDLE_DOT_CHAR);
+  if (dot > 0) {
+    const last = name.slice(dot + 1);
+    return last.length >= 2 ? last : null;
+  }
+  const space = name.lastIndexOf(' ');
+  if (space > 0 && /^[A-Za-z\u00c0-\u024f'-]{3,}$/.test(name.slice(space + 1))) return name.slice(space + 1);
+  return null;
+}
+
+/** Later standalone mentions of each known person's surname. */
+export function surnameCands(ctx: Ctx, people: Array<{ name: string; entity: Part }>): Cand[] {
+  const out: Cand[] = [];
+  const seen = new Set<string>();
+  for (const p of people) {
+    const sur = surnameOf(p.name);
+    if (!sur || seen.has(sur)) continue;
+    seen.add(sur);
+    const needle = sur.toLowerCase();
+    for (let i = ctx.t.indexOf(needle, p.entity.e); i !== -1; i = ctx.t.indexOf(needle, i + 1)) {
+      const e = i + needle.length;
+      if (!boundaryOk(ctx, i, e) || isKatakana(code(ctx, e)) || code(ctx, i - 1) === MIDDLE_DOT) continue;
+      if (isLatinLetter(code(ctx, i))) {
+        const first = ctx.orig[ctx.origin[i]];
+        if (first !== first.toUpperCase()) continue;
+      }
+      out.push({ s: i, e, prio: PRIO.pattern, parts: [{ ...p.entity, s: i, e }] });
+    }
+  }
+  return out;
+}
+
+/** 中谷元(なかたに・げん): the reading right after a person's name is a mention of the same person. */
+export function readingCands(ctx: Ctx, people: Part[]): Cand[] {
+  const out: Cand[] = [];
+  for (const p of people) {
+    const open = ctx.t[p.e];
+    if (open !== '(') continue;
+    let e = p.e + 1;
+    while (e < ctx.t.length && e - p.e < 30 && ctx.t[e] !== ')') {
+      const c = code(ctx, e);
+      if (!(isHiragana(c) || isNameKana(c) || isHangul(c) || isLatinLetter(c) || c === 0x20 || c === 0x2d)) break;
+      e++;
+    }
+    if (ctx.t[e] !== ')' || e - p.e < 3) continue;
+    out.push({ s: p.e + 1, e, prio: PRIO.pattern, parts: [{ ...p, s: p.e + 1, e }] });
+  }
+  return out;
+}
