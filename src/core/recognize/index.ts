@@ -22,7 +22,7 @@ import { compile } from './compile';
 import { boundaryOk, code, type Ctx } from './context';
 import { lexicon } from './lexicon';
 import { maskMarkup } from './markup';
-import { readingCands, surnameCands, titlePatternCands } from './people';
+import { readingCands, surnameCands, surnameOf, titlePatternCands } from './people';
 import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
 
 export { compile } from './compile';
@@ -47,10 +47,24 @@ export function recognize(text: string, kb: KnowledgeBase): Mention[] {
   const more = [...surnameCands(ctx, named), ...readingCands(ctx, people)];
   if (more.length) chosen = fillGaps(chosen, more);
 
-  const actors = chosen.flatMap((c) => c.parts);
+  const actors = linkSurnames(t, chosen.flatMap((c) => c.parts));
   const orgSpans = actors.filter((p) => p.type === 'organization').map((p) => [p.s, p.e] as [number, number]);
   const agreements = recognizeAgreements(ctx, orgSpans, docKey(text));
   return toMentions(text, origin, [...actors, ...agreements]);
+}
+
+/** A name found by a title pattern that is the surname of a person named earlier (ベロウソフ氏) is that person. */
+function linkSurnames(t: string, parts: Part[]): Part[] {
+  const bySurname = new Map<string, Part>();
+  return parts.map((p) => {
+    if (p.type !== 'person') return p;
+    const name = t.slice(p.s, p.e);
+    const earlier = bySurname.get(name);
+    if (earlier && p.entity.startsWith('person:') && earlier.entity !== p.entity) return { ...p, entity: earlier.entity, qid: earlier.qid };
+    const sur = surnameOf(name);
+    if (sur && !bySurname.has(sur)) bySurname.set(sur, p);
+    return p;
+  });
 }
 
 function coverage(chosen: Cand[]): (s: number, e: number) => boolean {
