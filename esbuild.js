@@ -9,6 +9,8 @@ const watch = process.argv.includes('--watch');
 
 const entries = [
   { in: 'src/extension/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  // Recognition runs in a worker thread so a long article never blocks the extension host.
+  { in: 'src/extension/recognizer/worker.ts', out: 'dist/recognizer-worker.js' },
   { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'scripts/eval.ts', out: 'dist/eval.js' },
   { in: 'scripts/bench.ts', out: 'dist/bench.js' },
@@ -46,6 +48,14 @@ async function main() {
 /** Steps that derive files from the sources (e.g. JSON Schemas from zod), run after bundling. */
 const postBuild = [];
 module.exports = { postBuild };
+
+// The sidecar's JSON Schema for editors, generated from its zod schema (tsx loads the TypeScript source).
+postBuild.push(async () => {
+  const { sidecarJsonSchema } = require('tsx/cjs/api').require('./src/core/annotations/schema.ts', __filename);
+  const out = path.join(__dirname, 'dist/schema/annotations.schema.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(sidecarJsonSchema(), null, 2) + '\n');
+});
 
 main().catch((e) => {
   console.error(e);

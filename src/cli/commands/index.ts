@@ -1,6 +1,10 @@
 import type { Command } from '../command';
 import { kb } from './kb';
 import { scan } from './scan';
+import { confirm } from './confirm';
+import { tag } from './tag';
+import { validate } from './validate';
+import { exportCommand } from './export';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const commands: Command[] = [scan, kb];
+export const commands: Command[] = [scan, kb, confirm, tag, validate, exportCommand];

@@ -1,0 +1,25 @@
+/** Identifiers: annotation ids, entity ids made from names, content hashes. */
+import { createHash, randomBytes } from 'crypto';
+
+/** A new annotation id: `a-` and 12 random hex digits. */
+export function newAnnotationId(): string {
+  return `a-${randomBytes(6).toString('hex')}`;
+}
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * An entity id from a name, in the knowledge base's id alphabet ([a-z0-9-]).
+ * Names with no Latin letters or digits (日本語, 한국어) get a short hash instead.
+ */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || `entity-${sha256Hex(name.normalize('NFC')).slice(0, 8)}`;
+}

@@ -1,0 +1,78 @@
+/**
+ * What an article shows: the recognizer's mentions combined with the user's
+ * decisions in the sidecar. Pure: no file access.
+ */
+import type { Mention } from '../model';
+import { anchorAll, spanKey } from './anchor';
+import { recordFromDoc, type Annotation, type AnnotationRecord } from './records';
+import type { SidecarDoc, SidecarEntity } from './schema';
+import { TextView } from './text-view';
+
+/** The store (or anything listing annotations and their entities). */
+export interface AnnotationSource {
+  all(): readonly Annotation[];
+  entity(id: string): SidecarEntity | undefined;
+}
+
+export type ShownMention = Mention & { status: 'recognized' | 'confirmed' };
+
+export interface MergedMentions {
+  /** Sorted by start, then end. */
+  mentions: ShownMention[];
+  /** Annotations whose text is not in `text`. */
+  orphans: Array<{ id: string; text: string; entity: string }>;
+}
+
+/**
+ * Confirmed annotations (status confirmed) plus the recognized mentions the
+ * user has not decided on. A recognized mention is dropped when a rejected
+ * annotation has its span, when a confirmed annotation has its span (it
+ * appears once, as confirmed), or when a confirmed annotation of the same kind
+ * overlaps it (the user's span wins over the recognizer's).
+ * `sidecar` is a parsed sidecar document or the store; its annotations are
+ * anchored in `text` here, so a sidecar saved with an older text still fits.
+ */
+export function mergeRecognized(text: string, recognized: Mention[], sidecar: SidecarDoc | AnnotationSource | null): MergedMentions {
+  const view = new TextView(text);
+  const { records, entity } = recordsOf(sidecar);
+  anchorAll(view, records);
+  const anchored = records.filter((r) => r.anchored);
+  const confirmed = anchored.filter((r) => r.status === 'confirmed');
+  const decided = new Set(anchored.map((r) => spanKey(r.start, r.end)));
+
+  const mentions: ShownMention[] = confirmed.map((r) => ({
+    start: r.start,
+    end: r.end,
+    text: r.quote.exact,
+    kind: r.kind,
+    type: r.type,
+    entity: r.entity,
+    qid: entity(r.entity)?.qid ?? null,
+    status: 'confirmed',
+  }));
+  for (const m of recognized) {
+    if (decided.has(spanKey(m.start, m.end))) continue;
+    if (confirmed.some((c) => c.kind === m.kind && c.start < m.end && m.start < c.end)) continue;
+    mentions.push({ ...m, status: 'recognized' });
+  }
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  const orphans = records.filter((r) => !r.anchored).map((r) => ({ id: r.id, text: r.quote.exact, entity: r.entity }));
+  return { mentions, orphans };
+}
+
+function recordsOf(sidecar: SidecarDoc | AnnotationSource | null): {
+  records: AnnotationRecord[];
+  entity: (id: string) => SidecarEntity | undefined;
+} {
+  if (!sidecar) return { records: [], entity: () => undefined };
+  if ('all' in sidecar && typeof sidecar.all === 'function') {
+    const source = sidecar as AnnotationSource;
+    return {
+      records: source.all().map((a) => ({ ...a, quote: { ...a.quote }, raw: {} })),
+      entity: (id) => source.entity(id),
+    };
+  }
+  const doc = sidecar as SidecarDoc;
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  return { records: doc.annotations.map(recordFromDoc), entity: (id) => entities.get(id) };
+}

@@ -1,0 +1,80 @@
+/** An article text seen in code points, with the quote helpers anchoring needs. */
+import { OffsetIndex } from '../text/offsets';
+import { CONTEXT_LENGTH } from './schema';
+
+/** What an annotation remembers of its text: the span and the context on each side. */
+export interface Quote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** One version of a text; build a new one after every edit. */
+export class TextView {
+  readonly index: OffsetIndex;
+  private cps: number[] | undefined;
+
+  constructor(readonly text: string) {
+    this.index = new OffsetIndex(text);
+  }
+
+  /** Length in code points. */
+  get length(): number {
+    return this.index.codePointLength;
+  }
+
+  /** Code points, built on first use (only approximate matching and context checks need them). */
+  get codePoints(): number[] {
+    return (this.cps ??= toCodePoints(this.text));
+  }
+
+  slice(start: number, end: number): string {
+    return this.text.slice(this.index.toUtf16(start), this.index.toUtf16(end));
+  }
+
+  quote(start: number, end: number): Quote {
+    return {
+      exact: this.slice(start, end),
+      prefix: this.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+      suffix: this.slice(end, Math.min(this.length, end + CONTEXT_LENGTH)),
+    };
+  }
+
+  /** Whether [start, end) is inside the text and reads `exact`. */
+  reads(start: number, end: number, exact: string): boolean {
+    return start >= 0 && end <= this.length && start < end && this.slice(start, end) === exact;
+  }
+
+  /** Code point starts of every occurrence of `exact` whose start lies in [from, to]. */
+  occurrences(exact: string, from = 0, to = this.length): number[] {
+    const found: number[] = [];
+    const u0 = this.index.toUtf16(Math.max(0, from));
+    const u1 = this.index.toUtf16(Math.min(this.length, Math.max(0, to)));
+    for (let u = this.text.indexOf(exact, u0); u >= 0 && u <= u1; u = this.text.indexOf(exact, u + 1)) {
+      found.push(this.index.toCodePoint(u));
+    }
+    return found;
+  }
+
+  /** How many code points before `start` agree with the end of `prefix`, plus after `end` with the start of `suffix`. */
+  contextAgreement(start: number, end: number, prefix: number[], suffix: number[]): { before: number; after: number } {
+    const cps = this.codePoints;
+    let before = 0;
+    while (before < prefix.length && start - before - 1 >= 0 && cps[start - before - 1] === prefix[prefix.length - before - 1]) before++;
+    let after = 0;
+    while (after < suffix.length && end + after < cps.length && cps[end + after] === suffix[after]) after++;
+    return { before, after };
+  }
+}
+
+export function toCodePoints(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) out.push(ch.codePointAt(0)!);
+  return out;
+}
+
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
