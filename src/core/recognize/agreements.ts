@@ -22,7 +22,7 @@ interface AgreementCand extends Cand {
   known: boolean;
 }
 
-export function recognizeAgreements(ctx: Ctx, orgSpans: Array<[number, number]>, docKey: string): Part[] {
+export function recognizeAgreements(ctx: Ctx, inOrganization: Uint8Array, docKey: string): Part[] {
   const cands: AgreementCand[] = [];
   for (const h of ctx.hits.free) {
     const ent = ctx.ckb.entities[h.ref.entity];
@@ -31,7 +31,7 @@ export function recognizeAgreements(ctx: Ctx, orgSpans: Array<[number, number]>,
   }
   let sawStatement = cands.some((c) => c.agreementType === 'statement');
   for (const h of ctx.hits.heads) {
-    if (orgSpans.some(([s, e]) => s <= h.s && h.e <= e)) continue;
+    if (inOrganization[h.s] && inOrganization[h.e - 1]) continue;
     const lang = h.ref.lang!;
     const type = h.ref.agreementType as AgreementType;
     let s = h.s;

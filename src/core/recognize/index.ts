@@ -17,7 +17,7 @@ import { OffsetIndex } from '../text/offsets';
 import { isKatakana } from '../text/script';
 import { compoundCands, composedOrgCands, dictionaryCands, fixedPatternCands, caseOk, part } from './actors';
 import { recognizeAgreements } from './agreements';
-import { scan } from './candidates';
+import { scan, type Hit } from './candidates';
 import { compile } from './compile';
 import { boundaryOk, code, type Ctx } from './context';
 import { lexicon } from './lexicon';
@@ -37,19 +37,21 @@ export function recognize(text: string, kb: KnowledgeBase): Mention[] {
   const pass1 = chooseLeftmostLongest([...base]);
   const present = new Set(pass1.flatMap((c) => c.parts.map((p) => p.entity)));
 
-  const taken1 = coverage(pass1);
+  const taken1 = coverage(t.length, pass1);
   const extra = [...contextualCands(ctx, present), ...titlePatternCands(ctx, taken1)];
-  let chosen = chooseLeftmostLongest([...base, ...extra].map((c) => preferPresent(c, present, ctx)));
+  const readings = readingsBySpan(ctx);
+  let chosen = chooseLeftmostLongest([...base, ...extra].map((c) => preferPresent(c, present, ctx, readings)));
 
   // Surnames of the people found so far, then readings in parentheses.
   const people = chosen.flatMap((c) => c.parts).filter((p) => p.type === 'person');
   const named = people.map((p) => ({ name: t.slice(p.s, p.e), entity: p }));
   const more = [...surnameCands(ctx, named), ...readingCands(ctx, people)];
-  if (more.length) chosen = fillGaps(chosen, more);
+  if (more.length) chosen = fillGaps(t.length, chosen, more);
 
   const actors = linkSurnames(t, chosen.flatMap((c) => c.parts));
-  const orgSpans = actors.filter((p) => p.type === 'organization').map((p) => [p.s, p.e] as [number, number]);
-  const agreements = recognizeAgreements(ctx, orgSpans, docKey(text));
+  const inOrganization = new Uint8Array(t.length + 1);
+  for (const p of actors) if (p.type === 'organization') inOrganization.fill(1, p.s, p.e);
+  const agreements = recognizeAgreements(ctx, inOrganization, docKey(text));
   return toMentions(text, origin, [...actors, ...agreements]);
 }
 
@@ -67,9 +69,12 @@ function linkSurnames(t: string, parts: Part[]): Part[] {
   });
 }
 
-function coverage(chosen: Cand[]): (s: number, e: number) => boolean {
-  const spans = chosen.filter((c) => c.parts.length).map((c) => [c.s, c.e]);
-  return (s, e) => spans.some(([a, b]) => a < e && s < b);
+/** Whether [s, e) overlaps a chosen span that yields mentions; prefix sums keep each query O(1). */
+function coverage(length: number, chosen: Cand[]): (s: number, e: number) => boolean {
+  const covered = new Int32Array(length + 2);
+  for (const c of chosen) if (c.parts.length) for (let i = c.s; i < c.e; i++) covered[i + 1] = 1;
+  for (let i = 1; i <= length + 1; i++) covered[i] += covered[i - 1];
+  return (s, e) => covered[Math.min(e, length)] - covered[Math.max(0, s)] > 0;
 }
 
 /**
@@ -90,18 +95,31 @@ function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
   return out;
 }
 
+/** Spans that more than one actor entity names (the same form in two entities). */
+function readingsBySpan(ctx: Ctx): Map<string, Hit[]> {
+  const m = new Map<string, Hit[]>();
+  for (const h of ctx.hits.free) {
+    if (ctx.ckb.entities[h.ref.entity].kind !== 'actor') continue;
+    const k = `${h.s}:${h.e}`;
+    const a = m.get(k);
+    if (a) a.push(h);
+    else m.set(k, [h]);
+  }
+  return m;
+}
+
 /** Between two readings of the same span, the entity already present in the article wins (林鄭月娥 for To Lam in a To Lam story). */
-function preferPresent(c: Cand, present: Set<string>, ctx: Ctx): Cand {
+function preferPresent(c: Cand, present: Set<string>, ctx: Ctx, readings: Map<string, Hit[]>): Cand {
   if (c.prio !== PRIO.dictionary || c.parts.length !== 1) return c;
-  const competing = ctx.hits.free.filter((h) => h.s === c.s && h.e === c.e && ctx.ckb.entities[h.ref.entity].kind === 'actor');
+  const competing = readings.get(`${c.s}:${c.e}`) ?? [];
   if (competing.length < 2) return c;
   const chosen = competing.find((h) => present.has(ctx.ckb.entities[h.ref.entity].id) && ctx.ckb.entities[h.ref.entity].id !== c.parts[0].entity);
   return chosen && !present.has(c.parts[0].entity) ? { ...c, parts: [part(ctx, c.s, c.e, chosen.ref.entity)] } : c;
 }
 
 /** Add candidates only where nothing was chosen. */
-function fillGaps(chosen: Cand[], more: Cand[]): Cand[] {
-  const taken = coverage(chosen);
+function fillGaps(length: number, chosen: Cand[], more: Cand[]): Cand[] {
+  const taken = coverage(length, chosen);
   const add = chooseLeftmostLongest(more.filter((c) => !taken(c.s, c.e)));
   return [...chosen, ...add].sort((a, b) => a.s - b.s);
 }

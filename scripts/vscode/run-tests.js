@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// `npm run test:integration`: runs dist/test/integration/index.js inside a real VS Code
+// (code-server + headless Chromium) on a fresh copy of test/fixtures/workspace.
+// Build first (`node esbuild.js`); the summary line is `integration: N passed, M failed`.
+const fs = require('fs');
+const path = require('path');
+const P = require('./paths');
+const { setup, SetupError } = require('./setup');
+const { startServer, workbenchUrl, tail } = require('./server');
+const { readResults, conclude } = require('./results');
+const { makeWorkspace } = require('./workspace');
+
+const TOTAL_TIMEOUT_MS = Number(process.env.ANNOTATOR_TEST_TIMEOUT_MS) || 10 * 60_000;
+// From page load to index.ts's first line; a workbench that never starts the tests fails here.
+const START_TIMEOUT_MS = Number(process.env.ANNOTATOR_TEST_START_TIMEOUT_MS) || 120_000;
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Opens `workspace` in code-server with the extension at `developmentPath`, runs the tests at
+ * `testsPath` in its extension host and waits for the workbench to report their end.
+ * @returns {Promise<{exitCode: number | null, problem: string | null, diagnostics: string}>}
+ */
+async function runInBrowser({ workspace, developmentPath, testsPath, resultsFile, env = {} }) {
+  const { chromium } = require('playwright-core');
+  const server = await startServer({ workspace, env: { ...env, ANNOTATOR_TEST_RESULTS: resultsFile } });
+  const workbenchLog = [];
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: P.CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      // Chromium keeps crash reports under XDG_CONFIG_HOME; keep them out of the home folder.
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(server.tmpDir, 'browser-config') },
+    });
+    const page = await browser.newPage();
+    let onExit;
+    const exit = new Promise((resolve) => (onExit = resolve));
+    // Both must exist before the workbench loads: it looks them up to report the end of the run.
+    await page.exposeFunction('codeAutomationExit', (code) => onExit(code));
+    await page.exposeFunction('codeAutomationLog', (level, args) =>
+      workbenchLog.push(`[${level}] ${[].concat(args).map(String).join(' ')}`),
+    );
+    page.on('pageerror', (e) => workbenchLog.push(`[pageerror] ${e.message}`));
+    page.on('crash', () => onExit({ problem: 'the browser page crashed' }));
+    await page.goto(workbenchUrl(server, { workspace, developmentPath, testsPath }));
+
+    const started = Date.now();
+    let finished = false;
+    const watchdog = (async () => {
+      while (!finished) {
+        await sleep(500);
+        const elapsed = Date.now() - started;
+        if (!readResults(resultsFile).started && elapsed > START_TIMEOUT_MS) {
+          return {
+            problem:
+              `the extension host did not start the tests within ${START_TIMEOUT_MS / 1000} s ` +
+              '(is the tests bundle built, and does the extension load? see the logs above)',
+          };
+        }
+        if (elapsed > TOTAL_TIMEOUT_MS) return { problem: `the tests did not finish within ${TOTAL_TIMEOUT_MS / 1000} s` };
+      }
+    })();
+    const serverDied = server.exited.then((code) => ({ problem: `code-server exited early (${code})` }));
+    const outcome = await Promise.race([exit, watchdog, serverDied]);
+    finished = true;
+    if (typeof outcome === 'object') return { exitCode: null, problem: outcome.problem, diagnostics: diagnostics() };
+    return { exitCode: outcome, problem: null, diagnostics: diagnostics() };
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.stop();
+  }
+
+  function diagnostics() {
+    return [
+      '--- workbench log (last 30 lines) ---', ...workbenchLog.slice(-30),
+      '--- code-server log (last 30 lines) ---', tail(server.logFile, 30),
+    ].join('\n');
+  }
+}
+
+async function main() {
+  setup();
+  const testsPath = path.join(P.ROOT, 'dist', 'test', 'integration', 'index.js');
+  for (const f of [testsPath, path.join(P.ROOT, 'dist', 'extension.js')]) {
+    if (!fs.existsSync(f)) throw new SetupError(`${path.relative(P.ROOT, f)} is missing: run \`node esbuild.js\` first`);
+  }
+  const { root, workspace, cleanup } = makeWorkspace(['test/fixtures/workspace']);
+  try {
+    const resultsFile = path.join(root, 'results.txt');
+    const t0 = Date.now();
+    const run = await runInBrowser({
+      workspace,
+      developmentPath: P.ROOT,
+      testsPath,
+      resultsFile,
+      env: { ANNOTATOR_TEST_WORKSPACE: workspace },
+    });
+    if (run.problem || !readResults(resultsFile).summary) console.error(run.diagnostics);
+    const note = `(VS Code run took ${((Date.now() - t0) / 1000).toFixed(1)} s)`;
+    return conclude({ resultsFile, exitCode: run.exitCode, problem: run.problem, note });
+  } finally {
+    cleanup();
+  }
+}
+
+module.exports = { runInBrowser };
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(`integration: ${e instanceof SetupError ? e.message : e.stack}`);
+      console.log('integration: 0 passed, 0 failed');
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,225 @@
+/**
+ * One open article: its recognized mentions, its annotation store, and what
+ * the views show (their merge). Edits move everything at once; recognition
+ * runs again after a quiet moment, off the extension host's thread.
+ */
+import * as vscode from 'vscode';
+import { ArticleAnnotations, mergeRecognized, type EntityLookup, type MergedMentions, type SidecarError } from '../core/annotations';
+import type { Mention } from '../core/model';
+import { OffsetIndex, stripBom } from '../core/text/offsets';
+import { shiftMentions, toCodePointEdits, type CodePointEdit } from '../core/workspace/edits';
+import { linePreviews, type LinePreview } from '../core/workspace/group';
+import type { Span } from '../core/workspace/navigate';
+import { settings } from './config';
+import type { Recognizer } from './recognizer/client';
+
+export class ArticleState implements vscode.Disposable {
+  store: ArticleAnnotations | null = null;
+  /** The recognizer's mentions, kept in step with edits until it answers again. */
+  private recognized: Mention[] = [];
+  private merged: MergedMentions = { mentions: [], orphans: [] };
+  private previewCache: LinePreview[] | undefined;
+  private text: string;
+  private index: OffsetIndex;
+  /** UTF-16 units of a BOM at the start of the buffer (offsets exclude it). */
+  private bom = 0;
+  /** Edits since the oldest recognition still running, to move its answer into the present. */
+  private log: Array<{ seq: number; edit: CodePointEdit }> = [];
+  private seq = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private loading: Promise<void> | undefined;
+  private applying = false;
+  private storeDirty = false;
+  private disposed = false;
+  private readonly subscriptions: { dispose(): void }[] = [];
+  /** Set when recognition failed; shown instead of mentions. */
+  recognitionError: string | undefined;
+
+  constructor(
+    readonly document: vscode.TextDocument,
+    private readonly recognizer: Recognizer,
+    private readonly kb: EntityLookup,
+    private readonly changed: (s: ArticleState) => void,
+  ) {
+    this.text = '';
+    this.index = new OffsetIndex('');
+    this.setText(document.getText());
+    this.loading = this.load().finally(() => (this.loading = undefined));
+  }
+
+  get uri(): vscode.Uri {
+    return this.document.uri;
+  }
+  /** What the views show: confirmed annotations and undecided recognitions, then orphans. */
+  get view(): MergedMentions {
+    return this.merged;
+  }
+  get error(): SidecarError | null {
+    return this.store?.error ?? null;
+  }
+  get currentText(): string {
+    return this.text;
+  }
+  /** Line and excerpt of each mention of `view`, built on first use. */
+  get previews(): LinePreview[] {
+    return (this.previewCache ??= linePreviews(this.text, this.merged.mentions));
+  }
+
+  // ---- offsets: code points (core) <-> positions (editor) ----
+
+  range(span: Span): vscode.Range {
+    return new vscode.Range(this.position(span.start), this.position(span.end));
+  }
+  position(codePoint: number): vscode.Position {
+    const cp = Math.max(0, Math.min(codePoint, this.index.codePointLength));
+    return this.document.positionAt(this.bom + this.index.toUtf16(cp));
+  }
+  offset(position: vscode.Position): number {
+    const u = Math.max(0, Math.min(this.document.offsetAt(position) - this.bom, this.index.utf16Length));
+    return this.index.toCodePoint(u);
+  }
+  span(range: vscode.Range): Span {
+    return { start: this.offset(range.start), end: this.offset(range.end) };
+  }
+
+  // ---- lifecycle ----
+
+  /** Recognize again now (knowledge changed, or the user asked). */
+  rescan(): void {
+    this.schedule(0);
+  }
+
+  /** Text changes of one editor event, applied to the store and the mentions before recognition catches up. */
+  applyChanges(changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+    const edits = changes.some((c) => c.rangeOffset < this.bom)
+      ? null
+      : toCodePointEdits(
+          this.index,
+          changes.map((c) => ({ offset: c.rangeOffset - this.bom, length: c.rangeLength, text: c.text })),
+        );
+    this.applying = true;
+    try {
+      for (const edit of edits ?? []) {
+        this.store?.applyEdit(edit.offset, edit.deleted, edit.text);
+        this.recognized = shiftMentions(this.recognized, edit);
+        this.merged = { ...this.merged, mentions: shiftMentions(this.merged.mentions, edit) };
+        this.log.push({ seq: ++this.seq, edit });
+      }
+    } finally {
+      this.applying = false;
+    }
+    this.setText(this.document.getText());
+    // A missed or odd event (a BOM edit): the store anchors everything again.
+    if (!edits || (this.store && this.store.text !== this.text)) {
+      this.store?.replaceText(this.text);
+      this.recognized = [];
+      this.log = [];
+    }
+    this.previewCache = undefined;
+    if (this.storeDirty) this.refresh();
+    this.schedule();
+  }
+
+  /** Runs several store changes, then refreshes the views once. */
+  batch<T>(change: () => T): T {
+    const outer = this.applying;
+    this.applying = true;
+    try {
+      return change();
+    } finally {
+      this.applying = outer;
+      if (!outer && this.storeDirty) this.refresh();
+    }
+  }
+
+  /** Resolves when loading and recognition have settled. */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      if (this.loading) await this.loading;
+      else if (this.timer) await new Promise((r) => setTimeout(r, 10));
+      else if (this.running) await this.running;
+      else return;
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const s of this.subscriptions) s.dispose();
+  }
+
+  /** Read the sidecar again after an outside change. */
+  async reloadSidecar(): Promise<void> {
+    await this.loading;
+    await this.store?.reloadFromDisk();
+  }
+
+  private async load(): Promise<void> {
+    if (this.document.uri.scheme === 'file') {
+      const store = await ArticleAnnotations.load(this.document.uri.fsPath, this.text, { kb: this.kb });
+      if (this.disposed) return;
+      this.store = store;
+      this.subscriptions.push(store.onDidChange(() => this.onStoreChange()));
+      if (store.text !== this.text) store.replaceText(this.text);
+    }
+    this.refresh();
+    this.schedule(0);
+  }
+
+  private onStoreChange(): void {
+    if (this.applying) this.storeDirty = true;
+    else this.refresh();
+  }
+
+  private schedule(delay = settings().updateDelay): void {
+    if (this.disposed) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.recognize();
+    }, Math.max(0, delay));
+  }
+
+  private recognize(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const asked = this.seq;
+    this.running = (async () => {
+      try {
+        let mentions = await this.recognizer.recognize(this.text);
+        for (const { seq, edit } of this.log) if (seq > asked) mentions = shiftMentions(mentions, edit);
+        this.recognized = mentions;
+        this.recognitionError = undefined;
+      } catch (e) {
+        this.recognitionError = e instanceof Error ? e.message : String(e);
+      }
+      this.log = this.log.filter((l) => l.seq > asked);
+      if (!this.disposed) this.refresh();
+    })().finally(() => {
+      this.running = undefined;
+      if (this.again && !this.disposed) {
+        this.again = false;
+        void this.recognize();
+      }
+    });
+    return this.running;
+  }
+
+  private refresh(): void {
+    this.storeDirty = false;
+    this.merged = mergeRecognized(this.text, this.recognized, this.store);
+    this.previewCache = undefined;
+    this.changed(this);
+  }
+
+  private setText(raw: string): void {
+    this.text = stripBom(raw);
+    this.bom = raw.length - this.text.length;
+    this.index = new OffsetIndex(this.text);
+  }
+}

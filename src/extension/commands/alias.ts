@@ -1,0 +1,44 @@
+/** Add Alias: a new surface form of an entity, written to the workspace knowledge base so every article recognizes it. */
+import * as vscode from 'vscode';
+import { KbError } from '../../core/kb';
+import { kindOf } from '../../core/model';
+import { addWorkspaceAlias } from '../../core/workspace/kb';
+import { canWrite } from '../config';
+import { input, notify } from '../ui';
+import { entityOf, type Services } from './context';
+import { CMD } from './ids';
+
+export function registerAlias(s: Services): vscode.Disposable[] {
+  return [vscode.commands.registerCommand(CMD.addAlias, (arg?: unknown) => addAlias(s, arg))];
+}
+
+async function addAlias(s: Services, arg: unknown): Promise<void> {
+  if (!canWrite()) return notify('warning', 'Article Annotator: the knowledge base cannot be changed in an untrusted workspace.');
+  const file = s.knowledge.file;
+  if (!file) return notify('warning', 'Article Annotator: open a folder first; aliases go to its knowledge base file.');
+  const target = await entityOf(s, arg);
+  if (!target) return notify('info', 'Article Annotator: put the cursor on a mention, or pick an entity in the sidebar.');
+  const directory = s.controller.directory((await s.index.articles()).flatMap((a) => a.entities));
+  const mention = target.state?.view.mentions.find((m) => m.entity === target.entity);
+  const info = directory.get(target.entity);
+  const type = info?.type ?? mention?.type;
+  if (!type) return notify('info', `Article Annotator: unknown entity '${target.entity}'.`);
+  const name = info?.name ?? mention?.text ?? target.entity;
+
+  const given = (arg as { alias?: unknown } | undefined)?.alias;
+  const alias = typeof given === 'string' ? given : await input({ title: `Add Alias for ${name}`, prompt: 'Another name the articles use', value: selectedText() });
+  if (!alias?.trim()) return;
+  try {
+    const result = await addWorkspaceAlias(file, s.knowledge.kb, { id: target.entity, kind: kindOf(type), type, name, qid: info?.qid ?? null }, alias);
+    s.knowledge.reload();
+    notify('info', result === 'added' ? `Article Annotator: “${alias.trim()}” now names ${name} in every article.` : `Article Annotator: “${alias.trim()}” already names ${name}.`);
+  } catch (e) {
+    if (!(e instanceof KbError)) throw e;
+    notify('error', `Article Annotator: could not add the alias: ${e.message}`);
+  }
+}
+
+function selectedText(): string {
+  const editor = vscode.window.activeTextEditor;
+  return editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
+}

@@ -1,0 +1,54 @@
+/** Confirm, reject, remove: the analyst's decisions on single mentions, and Confirm All. */
+import * as vscode from 'vscode';
+import type { Node } from '../sidebar/nodes';
+import { notify } from '../ui';
+import { articleOf, attempt, mentionOf, writable, type Services } from './context';
+import { CMD } from './ids';
+
+export function registerDecisions(s: Services): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(CMD.confirmMention, async (arg?: unknown) => {
+      const found = await mentionOf(s, arg);
+      if (!found) return notify('info', 'Article Annotator: no mention here to confirm.');
+      if (found.mention.status === 'confirmed' || !writable(found.state)) return;
+      attempt('confirm the mention', () => found.state.store!.confirm(found.mention));
+    }),
+    vscode.commands.registerCommand(CMD.rejectMention, async (arg?: unknown) => {
+      const found = await mentionOf(s, arg);
+      if (!found) return notify('info', 'Article Annotator: no mention here to reject.');
+      if (!writable(found.state)) return;
+      attempt('reject the mention', () => found.state.store!.reject(found.mention));
+    }),
+    vscode.commands.registerCommand(CMD.removeAnnotation, async (arg?: unknown) => {
+      const node = arg as Node | undefined;
+      // An orphan has no span: it is named by its id.
+      const byId =
+        node && 't' in node && node.t === 'orphan'
+          ? { uri: node.file, id: node.orphan.id }
+          : typeof (arg as { id?: unknown })?.id === 'string'
+            ? (arg as { uri?: string; id: string })
+            : undefined;
+      if (byId) {
+        const state = await articleOf(s, byId.uri);
+        if (state && writable(state)) attempt('remove the annotation', () => state.store!.remove(byId.id));
+        return;
+      }
+      const found = await mentionOf(s, arg);
+      const store = found?.state.store;
+      const annotation = found && store?.annotations().find((a) => a.start === found.mention.start && a.end === found.mention.end);
+      if (!found || !annotation) return notify('info', 'Article Annotator: no annotation here to remove.');
+      if (writable(found.state)) attempt('remove the annotation', () => store!.remove(annotation.id));
+    }),
+    vscode.commands.registerCommand(CMD.confirmAll, async (arg?: { uri?: string }) => {
+      const state = await articleOf(s, arg?.uri);
+      if (!state || !writable(state)) return;
+      const suggestions = state.view.mentions.filter((m) => m.status === 'recognized');
+      attempt('confirm the suggestions', () =>
+        state.batch(() => {
+          for (const m of suggestions) state.store!.confirm(m);
+        }),
+      );
+      notify('info', `Article Annotator: confirmed ${suggestions.length} suggestions.`);
+    }),
+  ];
+}

@@ -1,0 +1,72 @@
+/** Rename Entity and Merge Entities: entity-level changes across every annotated article. */
+import * as vscode from 'vscode';
+import { kindOf } from '../../core/model';
+import { relinkEntity, renameEntity } from '../../core/workspace/relink';
+import type { EntityInfo } from '../../core/workspace/entities';
+import { input, notify, pick } from '../ui';
+import { forEachStore, type BulkResult } from './bulk';
+import { attempt, entityOf, type Services } from './context';
+import { CMD } from './ids';
+
+export function registerEntityCommands(s: Services): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(CMD.renameEntity, (arg?: unknown) => rename(s, arg)),
+    vscode.commands.registerCommand(CMD.mergeEntities, (arg?: unknown) => merge(s, arg)),
+  ];
+}
+
+async function rename(s: Services, arg: unknown): Promise<void> {
+  const target = await entityOf(s, arg);
+  if (!target) return notify('info', 'Article Annotator: put the cursor on a mention, or pick an entity in the sidebar.');
+  const { entity } = target;
+  if (s.knowledge.kb.get(entity)) {
+    return notify('info', `Article Annotator: “${s.knowledge.kb.displayName(entity)}” is named by the knowledge base. Add an alias instead.`, {
+      'Add Alias': () => vscode.commands.executeCommand(CMD.addAlias, { entity }),
+    });
+  }
+  const current = s.controller.directory((await s.index.articles()).flatMap((a) => a.entities)).get(entity);
+  const given = (arg as { name?: unknown } | undefined)?.name;
+  const name = typeof given === 'string' ? given : await input({ title: 'Rename Entity', prompt: 'New canonical name', value: current?.name ?? entity });
+  if (!name?.trim()) return;
+  const result = await forEachStore(s, (store) => !!store.entity(entity) && !!attempt('rename the entity', () => renameEntity(store, entity, name.trim())));
+  report(`renamed “${current?.name ?? entity}” to “${name.trim()}”`, result);
+}
+
+async function merge(s: Services, arg: unknown): Promise<void> {
+  const target = await entityOf(s, arg);
+  if (!target) return notify('info', 'Article Annotator: put the cursor on a mention, or pick an entity in the sidebar.');
+  const from = target.entity;
+  const directory = s.controller.directory((await s.index.articles()).flatMap((a) => a.entities));
+  const source = directory.get(from) ?? target.state?.view.mentions.find((m) => m.entity === from);
+  if (!source) return;
+  const kind = kindOf(source.type);
+  const given = (arg as { into?: unknown } | undefined)?.into;
+  const into = typeof given === 'string' ? directory.get(given) : await pickInto(directory.ofKind(kind).filter((e) => e.id !== from));
+  if (!into) return;
+  const result = await forEachStore(s, (store) => {
+    const uses = store.annotations().some((a) => a.entity === from);
+    if (!uses) return false;
+    const id = s.knowledge.kb.get(into.id) || store.entity(into.id) ? into.id : store.defineEntity({ name: into.name, type: into.type, qid: into.qid }).id;
+    return !!attempt('merge the entities', () => relinkEntity(store, from, id, into.type));
+  });
+  // Suggestions of the merged entity in open articles become confirmed mentions of the other.
+  for (const state of s.controller.all()) {
+    const store = state.store;
+    if (!store || store.readOnly) continue;
+    const suggested = state.view.mentions.filter((m) => m.entity === from && m.status === 'recognized');
+    if (!suggested.length) continue;
+    const id = s.knowledge.kb.get(into.id) || store.entity(into.id) ? into.id : store.defineEntity({ name: into.name, type: into.type, qid: into.qid }).id;
+    attempt('merge the entities', () => state.batch(() => suggested.forEach((m) => store.tag({ start: m.start, end: m.end, entity: id, type: into.type }))));
+  }
+  report(`merged into “${into.name}”`, result);
+}
+
+async function pickInto(candidates: EntityInfo[]): Promise<EntityInfo | undefined> {
+  const items = candidates.map((e) => ({ label: e.name, description: `${e.type} · ${e.aliases.slice(0, 4).join(', ')}`, detail: [e.qid, e.id].filter(Boolean).join(' · '), entity: e }));
+  return (await pick(items, { title: 'Merge Entities: merge into…', placeholder: 'Search names, aliases, QIDs', matchOnDescription: true, matchOnDetail: true }))?.entity;
+}
+
+function report(what: string, r: BulkResult): void {
+  const skipped = r.skipped.length ? ` ${r.skipped.length} article(s) skipped (broken sidecar or unreadable article).` : '';
+  notify(r.skipped.length ? 'warning' : 'info', `Article Annotator: ${what} in ${r.changed} article(s).${skipped}`);
+}

@@ -1,0 +1,22 @@
+/** Registers every command. */
+import type * as vscode from 'vscode';
+import { registerAlias } from './alias';
+import type { Services } from './context';
+import { registerDecisions } from './decide';
+import { registerEntityCommands } from './entities';
+import { registerNavigation } from './navigate';
+import { registerSidecarCommands } from './sidecar';
+import { registerTag } from './tag';
+import { registerViewCommands } from './view';
+
+export function registerCommands(s: Services): vscode.Disposable[] {
+  return [
+    ...registerTag(s),
+    ...registerDecisions(s),
+    ...registerEntityCommands(s),
+    ...registerAlias(s),
+    ...registerNavigation(s),
+    ...registerSidecarCommands(s),
+    ...registerViewCommands(s),
+  ];
+}

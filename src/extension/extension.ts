@@ -1,0 +1,69 @@
+/** Entry point: wires the pieces together; each piece lives in its own module. */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { AnnotatorApi } from './api';
+import { registerCommands } from './commands';
+import { trackContextKeys } from './contextKeys';
+import { Controller } from './controller';
+import { Decorator } from './decorations/decorator';
+import { MentionHover } from './hover';
+import { Knowledge } from './knowledge';
+import { Problems } from './problems';
+import { Recognizer } from './recognizer/client';
+import { EntitiesView } from './sidebar/view';
+import { StatusBar } from './statusBar';
+import { SidecarSync } from './sync';
+import { onDidShowInput, shownMessages } from './ui';
+import { WorkspaceIndex } from './workspaceIndex';
+
+export function activate(context: vscode.ExtensionContext): AnnotatorApi {
+  const recognizer = new Recognizer(path.join(context.extensionPath, 'dist', 'recognizer-worker.js'));
+  const knowledge = new Knowledge(recognizer);
+  const controller = new Controller(knowledge, recognizer);
+  const index = new WorkspaceIndex(controller, knowledge, recognizer);
+  const decorator = new Decorator(controller);
+  const view = new EntitiesView(controller, index);
+  const sync = new SidecarSync(controller);
+  const statusBar = new StatusBar(controller);
+  const problems = new Problems(controller);
+  context.subscriptions.push(
+    { dispose: () => recognizer.dispose() },
+    knowledge,
+    controller,
+    index,
+    decorator,
+    view,
+    sync,
+    statusBar,
+    problems,
+    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new MentionHover(controller, index)),
+    ...registerCommands({ controller, knowledge, index, view, sync }),
+    ...trackContextKeys(controller),
+  );
+
+  return {
+    getDecorationSnapshot: (editor) => decorator.snapshot(editor),
+    whenIdle: async () => {
+      await controller.whenIdle();
+      await sync.whenIdle();
+    },
+    article: (uri) => {
+      const s = controller.get(uri);
+      return (
+        s && {
+          ...s.view,
+          annotations: s.store?.annotations() ?? [],
+          sidecarPath: s.store?.sidecarPath ?? null,
+          error: s.error,
+        }
+      );
+    },
+    tree: view.tree,
+    treeView: view.view,
+    statusBarText: () => statusBar.item.text,
+    onDidShowInput,
+    shownMessages,
+  };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,61 @@
+/**
+ * The window's knowledge base: built-in data overlaid by the workspace file
+ * (`article-annotator.kb.json` at the first workspace folder's root or
+ * above), reloaded when that file changes.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { KbError, KnowledgeBase, WORKSPACE_KB_FILE } from '../core/kb';
+import { knowledgeAt, workspaceKbPath } from '../core/workspace/kb';
+import type { Recognizer } from './recognizer/client';
+import { notify } from './ui';
+
+export class Knowledge implements vscode.Disposable {
+  kb: KnowledgeBase = KnowledgeBase.builtin();
+  error: KbError | null = null;
+  private fileInUse: string | null = null;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly recognizer: Recognizer) {
+    const root = this.root();
+    if (root) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, WORKSPACE_KB_FILE));
+      const reload = () => this.reload();
+      this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+    }
+    this.load();
+  }
+
+  /** Where Add Alias writes: the file in use, else a new one at the workspace root. */
+  get file(): string | undefined {
+    const root = this.root();
+    return this.fileInUse ?? (root ? workspaceKbPath(root) : undefined);
+  }
+
+  /** Reads the workspace file again and tells everyone who recognizes articles. */
+  reload(): void {
+    this.load();
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private load(): void {
+    const root = this.root();
+    const k = root ? knowledgeAt(root) : { kb: KnowledgeBase.builtin(), file: null, workspace: null, error: null };
+    this.kb = k.kb;
+    this.error = k.error;
+    this.fileInUse = k.file;
+    if (k.error) notify('warning', `Article Annotator: the workspace knowledge base is ignored: ${k.error.message}`);
+    this.recognizer.setKnowledge(this.kb, k.workspace, k.file);
+  }
+
+  private root(): string | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder?.uri.scheme === 'file' ? path.normalize(folder.uri.fsPath) : undefined;
+  }
+}

@@ -1,0 +1,45 @@
+/** The status bar item: how many entities the active article mentions; a click opens the sidebar. */
+import * as vscode from 'vscode';
+import { CMD } from './commands/ids';
+import type { Controller } from './controller';
+
+export class StatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('articleAnnotator.entities', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[] = [this.item];
+
+  constructor(private readonly controller: Controller) {
+    this.item.name = 'Article Annotator';
+    this.item.command = CMD.showSidebar;
+    this.disposables.push(
+      controller.onDidChange(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+    );
+    this.update();
+  }
+
+  update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const state = editor && this.controller.get(editor.document.uri);
+    if (!state) {
+      this.item.hide();
+      return;
+    }
+    const { mentions, orphans } = state.view;
+    const entities = new Set(mentions.map((m) => m.entity)).size;
+    const confirmed = mentions.filter((m) => m.status === 'confirmed').length;
+    this.item.text = `$(tag) ${entities} ${entities === 1 ? 'entity' : 'entities'}${state.error ? ' $(error)' : ''}`;
+    this.item.tooltip = [
+      `${entities} entities, ${mentions.length} mentions (${confirmed} confirmed, ${mentions.length - confirmed} suggested)`,
+      orphans.length ? `${orphans.length} orphaned annotations` : '',
+      state.error ? `Sidecar problem: ${state.error.message}` : '',
+      'Click to show the Entities view',
+    ]
+      .filter(Boolean)
+      .join('\n');
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

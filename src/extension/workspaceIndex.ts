@@ -1,0 +1,136 @@
+/**
+ * Every article in the workspace, summarized for the Workspace scope and the
+ * workspace-wide counts: open articles from their live state, the others
+ * from disk (recognized and merged with their sidecar, cached until the
+ * file, its sidecar or the knowledge base changes). Built only when asked.
+ */
+import * as vscode from 'vscode';
+import { isSidecarPath, articlePathFor, mergeRecognized, readSidecarFile, sidecarPathFor, SidecarError, type SidecarEntity } from '../core/annotations';
+import { ArticleError, readArticle } from '../core/text/article';
+import { linePreviews, type ArticleMentions } from '../core/workspace/group';
+import { settings } from './config';
+import type { Controller } from './controller';
+import type { Knowledge } from './knowledge';
+import type { Recognizer } from './recognizer/client';
+
+export interface ArticleSummary extends ArticleMentions {
+  uri: vscode.Uri;
+  entities: readonly SidecarEntity[];
+  /** Why the article or its sidecar could not be read. */
+  problem?: string;
+}
+
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly cache = new Map<string, Promise<ArticleSummary>>();
+  private files: Thenable<vscode.Uri[]> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private watcher: vscode.FileSystemWatcher | undefined;
+
+  constructor(
+    private readonly controller: Controller,
+    knowledge: Knowledge,
+    private readonly recognizer: Recognizer,
+  ) {
+    this.watch();
+    const sidecars = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
+    const sidecarChanged = (uri: vscode.Uri) => isSidecarPath(uri.fsPath) && this.invalidate(vscode.Uri.file(articlePathFor(uri.fsPath)));
+    this.disposables.push(
+      sidecars,
+      sidecars.onDidChange(sidecarChanged),
+      sidecars.onDidCreate(sidecarChanged),
+      sidecars.onDidDelete(sidecarChanged),
+      knowledge.onDidChange(() => this.reset()),
+      controller.onDidChange(() => this.changed.fire()),
+      controller.onWillClose((s) => this.cache.delete(s.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('articleAnnotator.include') && (this.watch(), this.reset())),
+    );
+  }
+
+  /** Summaries of every article: those open first-hand, the rest from disk. */
+  async articles(): Promise<ArticleSummary[]> {
+    const uris = await (this.files ??= vscode.workspace.findFiles(settings().include, '**/node_modules/**'));
+    const open = new Map(this.controller.all().map((s) => [s.uri.toString(), s]));
+    const closed = uris.filter((u) => !open.has(u.toString()) && !isSidecarPath(u.fsPath));
+    const fromDisk = await Promise.all(closed.map((u) => this.summaryFromDisk(u)));
+    const live: ArticleSummary[] = [...open.values()].map((s) => ({
+      uri: s.uri,
+      file: s.uri.toString(),
+      mentions: s.view.mentions,
+      orphans: s.view.orphans,
+      previews: s.previews,
+      entities: s.store?.entities() ?? [],
+      problem: s.error?.message,
+    }));
+    return [...live, ...fromDisk].sort((a, b) => a.file.localeCompare(b.file));
+  }
+
+  /** Forget what is known of one article (it or its sidecar changed). */
+  invalidate(uri: vscode.Uri): void {
+    this.cache.delete(uri.toString());
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.watcher?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Forget everything (knowledge or settings changed, or the user asked for a rescan). */
+  invalidateAll(): void {
+    this.reset();
+  }
+
+  private reset(): void {
+    this.cache.clear();
+    this.files = undefined;
+    this.changed.fire();
+  }
+
+  private watch(): void {
+    this.watcher?.dispose();
+    const w = vscode.workspace.createFileSystemWatcher(settings().include);
+    w.onDidChange((u) => this.invalidate(u));
+    w.onDidCreate(() => this.reset());
+    w.onDidDelete(() => this.reset());
+    this.watcher = w;
+  }
+
+  private summaryFromDisk(uri: vscode.Uri): Promise<ArticleSummary> {
+    const key = uri.toString();
+    let p = this.cache.get(key);
+    if (!p) {
+      p = this.read(uri);
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+
+  private async read(uri: vscode.Uri): Promise<ArticleSummary> {
+    const empty: ArticleSummary = { uri, file: uri.toString(), mentions: [], orphans: [], entities: [] };
+    let text: string;
+    try {
+      text = readArticle(uri.fsPath).text;
+    } catch (e) {
+      if (e instanceof ArticleError) return { ...empty, problem: e.message };
+      throw e;
+    }
+    let sidecar = null;
+    let problem: string | undefined;
+    try {
+      sidecar = await readSidecarFile(sidecarPathFor(uri.fsPath));
+    } catch (e) {
+      if (!(e instanceof SidecarError)) throw e;
+      problem = e.message;
+    }
+    let recognized: Awaited<ReturnType<Recognizer['recognize']>> = [];
+    try {
+      recognized = await this.recognizer.recognize(text);
+    } catch (e) {
+      problem = `recognition failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    const merged = mergeRecognized(text, recognized, sidecar);
+    return { ...empty, ...merged, previews: linePreviews(text, merged.mentions), entities: sidecar?.entities ?? [], problem };
+  }
+}
