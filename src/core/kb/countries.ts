@@ -36,19 +36,21 @@ export function isoCountries(curated: Entity[]): Entity[] {
     registered = true;
   }
   const byIso = new Map(curated.filter((e) => e.iso2).map((e) => [e.iso2!, e]));
+  // getNames builds the whole table on every call: take each language's table once.
+  const tables = Object.fromEntries((Object.keys(LOCALES) as Lang[]).map((l) => [l, countries.getNames(l, { select: 'all' }) as Record<string, string[]>]));
+  const english = countries.getNames('en', { select: 'official' }) as Record<string, string>;
   const out: Entity[] = [];
   for (const iso2 of Object.keys(countries.getAlpha2Codes())) {
     const base = byIso.get(iso2);
     const names: Entity['names'] = {};
     for (const lang of Object.keys(LOCALES) as Lang[]) {
-      const lib = (countries.getNames(lang, { select: 'all' }) as Record<string, string[]>)[iso2] ?? [];
+      const lib = tables[lang][iso2] ?? [];
       const merged = [...(base?.names[lang] ?? []), ...lib.filter((n) => usable(lang, n))];
       if (merged.length) names[lang] = [...new Set(merged)];
     }
-    const english = countries.getName(iso2, 'en', { select: 'official' }) ?? iso2;
     out.push({
       ...(base ?? { kind: 'actor', type: 'country', qid: null, aliases: [], contextual: [] }),
-      id: base?.id ?? slug(english),
+      id: base?.id ?? slug(english[iso2] ?? iso2),
       iso2,
       names,
     } as Entity);

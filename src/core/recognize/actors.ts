@@ -187,30 +187,24 @@ export function composedOrgCands(ctx: Ctx): Cand[] {
 }
 
 function composedAt(ctx: Ctx, lang: 'ja' | 'ko', at: number, countryIndex: number, countryId: string): { e: number; id: string; qid: string | null } | null {
-  // Longest suffix first: a KB organization of this country, then a ministry, then armed forces.
+  // The longest suffix wins: a KB organization of this country, a ministry or the armed forces.
   let best: { e: number; id: string; qid: string | null } | null = null;
-  const consider = (len: number, id: string, qid: string | null) => {
-    if (!best || at + len > best.e) best = { e: at + len, id, qid };
-  };
-  for (let len = 1; len <= 12 && at + len <= ctx.t.length; len++) {
-    const suffix = ctx.t.slice(at, at + len);
-    const org = ctx.ckb.orgBySuffix.get(`${countryIndex}|${suffix}`);
-    if (org !== undefined) {
-      const ent = ctx.ckb.entities[org];
-      consider(len, ent.id, ent.qid ?? null);
+  if (at >= ctx.t.length) return null;
+  ctx.ckb.suffixes.walk(ctx.t, at, (e, refs) => {
+    for (const r of refs) {
+      let found: { e: number; id: string; qid: string | null } | null = null;
+      if (r.kind === 'org') {
+        if (r.country === countryIndex) found = { e, id: ctx.ckb.entities[r.org].id, qid: ctx.ckb.entities[r.org].qid ?? null };
+      } else if (r.lang === lang) {
+        if (r.kind === 'armed' && lexicon.armedForcesNotAfter[lang].has(ctx.t[e] ?? '')) continue;
+        // 北朝鮮軍 is the KB's Korean People's Army when the KB names it so; otherwise a stable composed id.
+        const known = r.kind === 'armed' ? ctx.ckb.orgBySuffix.get(`${countryIndex}|${ctx.t.slice(at, e)}`) : undefined;
+        found = known !== undefined
+          ? { e, id: ctx.ckb.entities[known].id, qid: ctx.ckb.entities[known].qid ?? null }
+          : { e, id: `${countryId}-${r.role}`, qid: null };
+      }
+      if (found && (!best || found.e > best.e || (found.e === best.e && r.kind === 'org'))) best = found;
     }
-  }
-  for (const [suffix, role] of lexicon.ministries[lang]) {
-    if (role && ctx.t.startsWith(suffix, at)) consider(suffix.length, `${countryId}-${role}`, null);
-  }
-  for (const [suffix, role] of lexicon.armedForces[lang]) {
-    if (!ctx.t.startsWith(suffix, at)) continue;
-    const after = ctx.t[at + suffix.length] ?? '';
-    if (lexicon.armedForcesNotAfter[lang].has(after)) continue;
-    if (suffix === '軍' || suffix === '군') {
-      const known = ctx.ckb.orgBySuffix.get(`${countryIndex}|${suffix}`);
-      consider(suffix.length, known !== undefined ? ctx.ckb.entities[known].id : `${countryId}-${role}`, known !== undefined ? ctx.ckb.entities[known].qid ?? null : null);
-    } else consider(suffix.length, `${countryId}-${role}`, null);
-  }
+  });
   return best;
 }

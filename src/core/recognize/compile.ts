@@ -43,12 +43,19 @@ export interface CompiledKb {
   indexOf: Map<string, number>;
   /** `${countryIndex}|${normalized suffix}` → organization index (e.g. russia|国防省 → Russia's MoD). */
   orgBySuffix: Map<string, number>;
+  /** Every suffix that can follow a country (KB organizations' own, ministries, armed forces), walked once per country hit. */
+  suffixes: Trie<Suffix>;
 }
 
+export type Suffix =
+  | { kind: 'org'; country: number; org: number }
+  | { kind: 'ministry' | 'armed'; lang: 'ja' | 'ko'; role: string };
+
 function latinFlags(form: string): Pick<FormRef, 'exactCase' | 'capitalized'> {
+  const c0 = form.charCodeAt(0);
+  // Only Latin forms (ASCII or full-width) have case rules.
+  if (!isLatinLetter(c0) && !(c0 >= 0xff21 && c0 <= 0xff5a)) return {};
   const nfkc = form.normalize('NFKC');
-  const first = nfkc.charCodeAt(0);
-  if (!isLatinLetter(first)) return {};
   const letters = nfkc.replace(/[^A-Za-z\u00c0-\u024f]/g, '');
   if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return { exactCase: nfkc };
   return nfkc[0] !== nfkc[0].toLowerCase() ? { capitalized: true } : {};
@@ -61,9 +68,11 @@ export function compile(kb: KnowledgeBase): CompiledKb {
   const indexOf = new Map(entities.map((e, i) => [e.id, i]));
   const drop = new Set([...kb.dropForms].map(normalizeForm));
   const freeForms: string[][] = [];
+  const abbreviationForms: string[][] = [];
 
   entities.forEach((e, i) => {
     const { free, contextual, abbreviations } = surfaceForms(e);
+    abbreviationForms.push([...abbreviations.ja, ...abbreviations.ko].map(normalizeForm));
     const norms: string[] = [];
     for (const f of free) {
       const n = normalizeForm(f);
@@ -77,8 +86,8 @@ export function compile(kb: KnowledgeBase): CompiledKb {
       const n = normalizeForm(f);
       if (n) trie.add(n, { mode: Mode.Contextual, entity: i, ...latinFlags(f) });
     }
-    for (const f of abbreviations.ja) trie.add(normalizeForm(f), { mode: Mode.AbbrJa, entity: i });
-    for (const f of abbreviations.ko) trie.add(normalizeForm(f), { mode: Mode.AbbrKo, entity: i });
+    abbreviations.ja.forEach((_, k) => trie.add(abbreviationForms[i][k], { mode: Mode.AbbrJa, entity: i }));
+    abbreviations.ko.forEach((_, k) => trie.add(abbreviationForms[i][abbreviations.ja.length + k], { mode: Mode.AbbrKo, entity: i }));
   });
   for (const b of kb.blockers) trie.add(normalizeForm(b), { mode: Mode.Blocker, entity: -1 });
   for (const lang of ['ja', 'ko'] as const) for (const t of lexicon.titles[lang]) trie.add(t, { mode: Mode.Title, entity: -1, lang });
@@ -99,10 +108,10 @@ export function compile(kb: KnowledgeBase): CompiledKb {
     if (e.type !== 'organization' || !e.country) return;
     const c = indexOf.get(e.country);
     if (c === undefined) return;
-    const countryForms = [...freeForms[c], ...surfaceForms(entities[c]).abbreviations.ja.map(normalizeForm), ...surfaceForms(entities[c]).abbreviations.ko.map(normalizeForm)];
+    const countryForms = [...freeForms[c], ...abbreviationForms[c]];
     for (const f of freeForms[i]) {
       for (const cf of countryForms) {
-        if (f.length > cf.length && f.startsWith(cf)) {
+        if (f.length > cf.length && f.charCodeAt(0) === cf.charCodeAt(0) && f.startsWith(cf)) {
           const suffix = f.slice(cf.length).replace(/^ /, '');
           if (suffix) orgBySuffix.set(`${c}|${suffix}`, i);
         }
@@ -110,7 +119,17 @@ export function compile(kb: KnowledgeBase): CompiledKb {
     }
   });
 
-  const compiled: CompiledKb = { kb, trie, entities, indexOf, orgBySuffix };
+  const suffixes = new Trie<Suffix>();
+  for (const [key, org] of orgBySuffix) {
+    const bar = key.indexOf('|');
+    suffixes.add(key.slice(bar + 1), { kind: 'org', country: Number(key.slice(0, bar)), org });
+  }
+  for (const lang of ['ja', 'ko'] as const) {
+    for (const [suffix, role] of lexicon.ministries[lang]) if (role) suffixes.add(suffix, { kind: 'ministry', lang, role });
+    for (const [suffix, role] of lexicon.armedForces[lang]) suffixes.add(suffix, { kind: 'armed', lang, role });
+  }
+
+  const compiled: CompiledKb = { kb, trie, entities, indexOf, orgBySuffix, suffixes };
   kb.compiled = compiled;
   return compiled;
 }

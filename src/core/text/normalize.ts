@@ -16,7 +16,9 @@ export interface NormalizedText {
 }
 
 const MIDDLE_DOTS = new Set([0x00b7, 0x2027, 0x22c5, 0x2219, 0x318d, 0x119e, 0x30fb, 0xff65, 0x2022, 0x16eb]);
-const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xff0d, 0xff70, 0x30fc, 0x2500, 0x2501, 0xfe63, 0x002d]);
+const DASH_LIST = [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xff0d, 0xff70, 0x30fc, 0x2500, 0x2501, 0xfe63, 0x002d];
+const IS_DASH = new Uint8Array(0x10000);
+for (const d of DASH_LIST) IS_DASH[d] = 1;
 const SPACES = new Set([0x00a0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200a, 0x202f, 0x205f]);
 const VOICED = 0x3099;
 const SEMI_VOICED = 0x309a;
@@ -51,7 +53,7 @@ export function normalize(original: string): NormalizedText {
   let k = 0;
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
-    if (DASHES.has(c)) {
+    if (IS_DASH[c]) {
       // A dash right after katakana is a long-vowel mark (machine translation mixes them up).
       const prev = k > 0 ? out[k - 1] : 0;
       out[k] = isKatakana(prev) && prev !== LONG_VOWEL ? LONG_VOWEL : prev === LONG_VOWEL && c !== 0x2d ? LONG_VOWEL : 0x2d;
@@ -82,6 +84,11 @@ export function normalize(original: string): NormalizedText {
   }
   origin[k] = n;
   let text = '';
+  if (k <= 64) {
+    // Short strings (knowledge-base forms): a plain loop beats apply() on a subarray.
+    for (let i = 0; i < k; i++) text += String.fromCharCode(out[i]);
+    return { text, origin: origin.subarray(0, k + 1) };
+  }
   const CHUNK = 8192;
   for (let i = 0; i < k; i += CHUNK) {
     text += String.fromCharCode.apply(null, out.subarray(i, Math.min(k, i + CHUNK)) as unknown as number[]);
@@ -91,5 +98,11 @@ export function normalize(original: string): NormalizedText {
 
 /** Normalize a knowledge-base form the same way as article text. */
 export function normalizeForm(form: string): string {
-  return normalize(form.trim()).text;
+  const f = form.trim();
+  // Most forms are already normal (kana, kanji, hangul, lowercase): skip the offset map.
+  for (let i = 0; i < f.length; i++) {
+    const c = f.charCodeAt(i);
+    if (IS_DASH[c] || c === 0 || foldUnit(c) !== c) return normalize(f).text;
+  }
+  return f;
 }

@@ -1,0 +1,298 @@
+#!/usr/bin/env node
+// `npm run screenshots`: serves VS Code (code-server) with this extension on a copy of the sample
+// articles, drives the workbench in headless Chromium with the keyboard, the way a user would, and
+// saves the README images to media/screenshots/. Expects a fresh build (the npm script builds first).
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const P = require('./paths');
+const { setup, SetupError } = require('./setup');
+const { startServer, workbenchUrl, extensionHostLog, tail } = require('./server');
+const { makeWorkspace } = require('./workspace');
+
+const OUT_DIR = path.join(P.ROOT, 'media', 'screenshots');
+const VIEWPORT = { width: 1440, height: 900 };
+const SETTINGS = {
+  'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.layoutControl.enabled': false,
+  'editor.fontSize': 14,
+  // Article paragraphs are single long lines.
+  'editor.wordWrap': 'on',
+  'editor.minimap.enabled': false,
+  'editor.hover.sticky': true,
+  // The current line's highlight would cover the mentions on it.
+  'editor.renderLineHighlight': 'gutter',
+  'window.commandCenter': false,
+};
+// The articles shown and the mentions each shot points at (the first occurrence of the text).
+const JA_ARTICLE = 'ja-philippines-raa.txt';
+const JA_HOVER = 'ジョー・バイデン';
+const JA_TAG = 'フィリピン上院'; // not recognized: the kind of span an analyst tags by hand
+const JA_EXPANDED = 'Yoko Kamikawa'; // an entity opened down to its mentions in the sidebar
+const SIDEBAR_WIDTH = 440;
+const KO_ARTICLE = 'ko-us-rok-ncg-meeting.txt';
+// Countries and agreements are confirmed before the shots, people and organizations stay suggested,
+// so both looks show: confirmed (background) and suggested (dashed underline).
+const confirmedFirst = (m) => m.type === 'country' || m.kind === 'agreement';
+
+const log = (msg) => console.log(`screenshots: ${msg}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Same as start.js: an extensions folder holding a link to the repo under the name VS Code expects. */
+function linkExtension() {
+  const { version } = require(path.join(P.ROOT, 'package.json'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annotator-extensions-'));
+  fs.symlinkSync(P.ROOT, path.join(dir, `${P.EXTENSION_ID}-${version}`), 'dir');
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Without CJK fonts Chromium draws the Japanese and Korean articles as boxes. */
+function ensureCjkFonts() {
+  const has = (lang) => spawnSync('fc-list', [`:lang=${lang}`, 'family'], { encoding: 'utf8' }).stdout?.trim();
+  if (has('ja') && has('ko')) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) throw new SetupError('no Japanese/Korean fonts; install them as root: apt-get install -y fonts-noto-cjk');
+  log('apt-get install fonts-noto-cjk');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'fonts-noto-cjk']]) {
+    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
+    if (r.status !== 0) throw new SetupError(`apt-get ${args.join(' ')} failed`);
+  }
+}
+
+function cli(args) {
+  const r = spawnSync(process.execPath, [path.join(P.ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`article-annotator ${args.join(' ')} failed:\n${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+/** Confirms the entities chosen by `confirmedFirst` in an article through the CLI, writing its sidecar. */
+function confirmSome(file) {
+  const { files } = JSON.parse(cli(['scan', '--json', file]));
+  const ids = new Set(files[0].mentions.filter(confirmedFirst).map((m) => m.entity));
+  for (const id of ids) cli(['confirm', file, '--entity', id]);
+  return ids.size;
+}
+
+/** Drives the workbench page with the keyboard; every step waits for what it expects to see. */
+class Workbench {
+  constructor(page) {
+    this.page = page;
+  }
+
+  quickInput() {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  async closeQuickInput() {
+    if (await this.quickInput().isVisible()) await this.page.keyboard.press('Escape');
+    await this.quickInput().waitFor({ state: 'hidden', timeout: 5000 });
+  }
+
+  /** Types into a quick input opened by `key` and accepts the focused row once it reads `expect`. */
+  async quickPick(key, text, expect) {
+    await this.page.keyboard.press(key);
+    await this.quickInput().waitFor({ state: 'visible', timeout: 10_000 });
+    await this.page.keyboard.type(text);
+    if (expect) {
+      const row = this.quickInput().locator('.monaco-list-row.focused', { hasText: expect });
+      await row.waitFor({ timeout: 15_000 }).catch(() => {
+        throw new Error(`no "${expect}" in the quick input after typing "${text}"`);
+      });
+    } else {
+      await this.page.waitForTimeout(300);
+    }
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Runs a command from the command palette by its title. */
+  async command(title) {
+    await this.quickPick('F1', title, title);
+  }
+
+  /** Opens a workspace file by name with Quick Open and waits for its editor tab. */
+  async open(name) {
+    await this.quickPick('Control+P', name, name);
+    await this.page.locator(`.tab.active[aria-label^="${name}"]`).waitFor({ timeout: 15_000 });
+    await this.page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor({ timeout: 15_000 });
+  }
+
+  /** Selects the first occurrence of `text` in the active editor with the find widget. */
+  async select(text) {
+    await this.page.keyboard.press('Control+Home');
+    await this.page.keyboard.press('Control+F');
+    const find = this.page.locator('.editor-group-container.active .find-widget.visible');
+    await find.waitFor({ timeout: 10_000 });
+    await this.page.keyboard.type(text);
+    await find.locator('.matchesCount', { hasText: /^1 of / }).waitFor({ timeout: 10_000 }).catch(() => {
+      throw new Error(`"${text}" is not in the active editor`);
+    });
+    await this.page.keyboard.press('Escape');
+    await find.waitFor({ state: 'hidden', timeout: 5000 });
+  }
+
+  /** Drags the sash between the side bar and the editor so the side bar is `width` pixels wide. */
+  async sideBarWidth(width) {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) throw new Error('the side bar is not visible');
+    const edge = box.x + box.width;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(edge - 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /** Clicks the tree row labelled `label` in the side bar's view, toggling it open or closed. */
+  async toggleRow(label) {
+    const row = this.page.locator('.part.sidebar .monaco-list-row', { has: this.page.locator(`.label-name:text-is("${label}")`) });
+    const wasExpanded = await row.getAttribute('aria-expanded');
+    await row.click();
+    await this.page.waitForFunction(
+      ([el, before]) => el.getAttribute('aria-expanded') !== before,
+      [await row.elementHandle(), wasExpanded],
+      { timeout: 5000 },
+    );
+  }
+
+  /** Moves the mouse where it shows nothing, so no stray hover or tooltip gets into an image. */
+  async parkMouse() {
+    await this.page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
+  }
+
+  /** Waits until the active editor shows the extension's decorations, then a little more for the rest to paint. */
+  async decorations() {
+    const editor = this.page.locator('.editor-group-container.active .monaco-editor');
+    await editor.locator('[class*="ced-"]').first().waitFor({ timeout: 30_000 }).catch(() => {
+      throw new Error('no mention decorations appeared in the editor within 30 s');
+    });
+    await this.page.waitForTimeout(1000);
+  }
+
+  async shot(name, clip) {
+    const file = path.join(OUT_DIR, name);
+    await this.page.screenshot({ path: file, type: 'png', clip });
+    log(`${path.relative(P.ROOT, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
+  }
+}
+
+async function waitForActivation(server, timeoutMs = 60_000) {
+  const id = P.EXTENSION_ID.replace(/\./g, '\\.');
+  const activated = new RegExp(`_doActivateExtension ${id}\\b`);
+  const failed = new RegExp(`Activating extension '?${id}'? failed.*`, 'i');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const text = extensionHostLog(server);
+    if (failed.test(text)) throw new Error(`the extension failed to activate: ${text.match(failed)[0]}`);
+    if (activated.test(text)) return;
+    await sleep(250);
+  }
+  throw new Error(`no activation of ${P.EXTENSION_ID} in the extension host log within ${timeoutMs / 1000} s`);
+}
+
+async function takeShots(server, url, ws) {
+  const { chromium } = require('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: P.CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(server.tmpDir, 'browser-config') },
+  });
+  const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    page.setDefaultTimeout(20_000);
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.part.editor').waitFor();
+    const wb = new Workbench(page);
+    await wb.parkMouse();
+
+    // 1. Highlights and the hover of a person mention.
+    await wb.open(JA_ARTICLE);
+    await waitForActivation(server);
+    await wb.decorations();
+    await wb.select(JA_HOVER);
+    await page.keyboard.press('ArrowLeft'); // the cursor on the mention's first character
+    await wb.command('Show or Focus Hover');
+    await page.locator('.monaco-hover', { hasText: 'Mentions:' }).first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await wb.shot('highlights-hover.png');
+    await page.keyboard.press('Escape');
+
+    // 2. The sidebar next to the article.
+    await page.locator('.activitybar .action-label[aria-label^="Article Annotator"]').click();
+    const tree = page.locator('.pane:has(.pane-header[aria-label^="Entities"]) .monaco-list-row');
+    await tree.first().waitFor({ timeout: 15_000 });
+    await wb.sideBarWidth(SIDEBAR_WIDTH);
+    // Organizations fold away so the agreements fit; one person opens down to its mentions.
+    await wb.toggleRow('organization');
+    await wb.toggleRow(JA_EXPANDED);
+    await wb.parkMouse();
+    await page.waitForTimeout(800);
+    await wb.shot('sidebar.png');
+
+    // 3. Tag Selection… on words the recognizer missed.
+    await page.keyboard.press('Control+1'); // back to the editor
+    await wb.select(JA_TAG);
+    await wb.command('Article Annotator: Tag Selection…');
+    await wb.quickInput().locator('.monaco-list-row', { hasText: 'organization' }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await wb.shot('tag-selection.png');
+    await wb.closeQuickInput();
+
+    // 4. A Korean article.
+    await wb.open(KO_ARTICLE);
+    await wb.decorations();
+    await wb.parkMouse();
+    await wb.shot('korean.png');
+  } catch (e) {
+    // What the page showed when a step gave up says more than any log.
+    const file = path.join(os.tmpdir(), `annotator-screenshots-failure-${process.pid}.png`);
+    if (await page.screenshot({ path: file, type: 'png' }).then(() => true, () => false)) e.failureShot = file;
+    throw e;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  setup();
+  ensureCjkFonts();
+  for (const f of ['extension.js', 'cli.js']) {
+    if (!fs.existsSync(path.join(P.ROOT, 'dist', f))) throw new SetupError(`dist/${f} is missing: run \`npm run build\` first`);
+  }
+  const ws = makeWorkspace(['test/fixtures/articles']);
+  const ext = linkExtension();
+  let server;
+  try {
+    for (const a of [JA_ARTICLE, KO_ARTICLE]) log(`${a}: confirmed ${confirmSome(path.join(ws.workspace, a))} entities`);
+    server = await startServer({ workspace: ws.workspace, extensionsDir: ext.dir, settings: SETTINGS });
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    const started = Date.now();
+    try {
+      await takeShots(server, workbenchUrl(server, { workspace: ws.workspace }), ws.workspace);
+    } catch (e) {
+      e.serverLog = tail(server.logFile, 20);
+      throw e;
+    }
+    log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await server?.stop();
+    ws.cleanup();
+    ext.cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`screenshots: ${e instanceof SetupError ? e.message : e.stack}`);
+    if (e.failureShot) console.error(`screenshots: the page when it failed: ${e.failureShot}`);
+    if (e.serverLog) console.error(`screenshots: server log (last lines):\n${e.serverLog}`);
+    process.exit(1);
+  },
+);
