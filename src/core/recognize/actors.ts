@@ -47,7 +47,8 @@ export function dictionaryCands(ctx: Ctx): Cand[] {
     if (ent.kind !== 'actor') continue;
     if (!boundaryOk(ctx, h.s, h.e, prefixes) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
     if (ent.type === 'country' && languageName(ctx, h.e)) continue;
-    out.push({ s: h.s, e: h.e, prio: PRIO.dictionary, parts: [part(ctx, h.s, h.e, h.ref.entity)] });
+    const alternatives = h.refs.length > 1 ? h.refs.filter((r) => r.mode === h.ref.mode && r.entity !== h.ref.entity).map((r) => r.entity) : undefined;
+    out.push({ s: h.s, e: h.e, prio: PRIO.dictionary, parts: [part(ctx, h.s, h.e, h.ref.entity)], alternatives });
   }
   for (const h of ctx.hits.blockers) out.push({ s: h.s, e: h.e, prio: PRIO.blocker, parts: [] });
   return out;

@@ -6,6 +6,8 @@ export interface Hit {
   s: number;
   e: number;
   ref: FormRef;
+  /** Every form ending at this trie node: more than one when entities share a surface form. */
+  refs: readonly FormRef[];
 }
 
 export interface Hits {
@@ -28,19 +30,19 @@ export function scan(text: string, ckb: CompiledKb): Hits {
       for (const ref of refs) {
         switch (ref.mode) {
           case Mode.Free:
-            hits.free.push({ s: i, e, ref });
+            hits.free.push({ s: i, e, ref, refs });
             break;
           case Mode.Contextual:
-            hits.contextual.push({ s: i, e, ref });
+            hits.contextual.push({ s: i, e, ref, refs });
             break;
           case Mode.Blocker:
-            hits.blockers.push({ s: i, e, ref });
+            hits.blockers.push({ s: i, e, ref, refs });
             break;
           case Mode.Title:
-            hits.titles.push({ s: i, e, ref });
+            hits.titles.push({ s: i, e, ref, refs });
             break;
           case Mode.Head:
-            hits.heads.push({ s: i, e, ref });
+            hits.heads.push({ s: i, e, ref, refs });
             break;
           case Mode.AbbrJa:
             push(hits.abbrJa, i, ref.entity);

@@ -17,7 +17,7 @@ import { OffsetIndex } from '../text/offsets';
 import { isKatakana } from '../text/script';
 import { compoundCands, composedOrgCands, dictionaryCands, fixedPatternCands, caseOk, part } from './actors';
 import { recognizeAgreements } from './agreements';
-import { scan, type Hit } from './candidates';
+import { scan } from './candidates';
 import { compile } from './compile';
 import { boundaryOk, code, type Ctx } from './context';
 import { lexicon } from './lexicon';
@@ -39,8 +39,7 @@ export function recognize(text: string, kb: KnowledgeBase): Mention[] {
 
   const taken1 = coverage(t.length, pass1);
   const extra = [...contextualCands(ctx, present), ...titlePatternCands(ctx, taken1)];
-  const readings = readingsBySpan(ctx);
-  let chosen = chooseLeftmostLongest([...base, ...extra].map((c) => preferPresent(c, present, ctx, readings)));
+  let chosen = chooseLeftmostLongest([...base, ...extra].map((c) => preferPresent(c, present, ctx)));
 
   // Surnames of the people found so far, then readings in parentheses.
   const people = chosen.flatMap((c) => c.parts).filter((p) => p.type === 'person');
@@ -95,26 +94,11 @@ function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
   return out;
 }
 
-/** Spans that more than one actor entity names (the same form in two entities). */
-function readingsBySpan(ctx: Ctx): Map<string, Hit[]> {
-  const m = new Map<string, Hit[]>();
-  for (const h of ctx.hits.free) {
-    if (ctx.ckb.entities[h.ref.entity].kind !== 'actor') continue;
-    const k = `${h.s}:${h.e}`;
-    const a = m.get(k);
-    if (a) a.push(h);
-    else m.set(k, [h]);
-  }
-  return m;
-}
-
 /** Between two readings of the same span, the entity already present in the article wins (林鄭月娥 for To Lam in a To Lam story). */
-function preferPresent(c: Cand, present: Set<string>, ctx: Ctx, readings: Map<string, Hit[]>): Cand {
-  if (c.prio !== PRIO.dictionary || c.parts.length !== 1) return c;
-  const competing = readings.get(`${c.s}:${c.e}`) ?? [];
-  if (competing.length < 2) return c;
-  const chosen = competing.find((h) => present.has(ctx.ckb.entities[h.ref.entity].id) && ctx.ckb.entities[h.ref.entity].id !== c.parts[0].entity);
-  return chosen && !present.has(c.parts[0].entity) ? { ...c, parts: [part(ctx, c.s, c.e, chosen.ref.entity)] } : c;
+function preferPresent(c: Cand, present: Set<string>, ctx: Ctx): Cand {
+  if (!c.alternatives || present.has(c.parts[0].entity)) return c;
+  const other = c.alternatives.find((i) => present.has(ctx.ckb.entities[i].id) && ctx.ckb.entities[i].kind === 'actor');
+  return other === undefined ? c : { ...c, parts: [part(ctx, c.s, c.e, other)] };
 }
 
 /** Add candidates only where nothing was chosen. */

@@ -4,15 +4,16 @@
  * YAML front-matter keys are blanked in the normalized view (same length, so
  * offsets are unchanged), which also makes them word boundaries.
  */
-const PATTERNS: RegExp[] = [
-  /<!--[\s\S]*?-->/g,
-  /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/g,
-  /&(?:[a-z]+|#[0-9]+|#x[0-9a-f]+);/g,
-  /\b(?:https?|ftp):\/\/[^\s<>"'）」』\]]+/g,
-  /\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s<>"'）」』\]]*)?/g,
-  /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/g,
-  /!\[[^\]\n]*\]\([^)\n]*\)/g,
-  /\]\([^)\n]*\)/g,
+/** Each pattern with a substring it cannot match without, so most articles skip most patterns. */
+const PATTERNS: Array<{ re: RegExp; needs: string }> = [
+  { re: /<!--[\s\S]*?-->/g, needs: '<!--' },
+  { re: /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/g, needs: '<' },
+  { re: /&(?:[a-z]+|#[0-9]+|#x[0-9a-f]+);/g, needs: '&' },
+  { re: /\b(?:https?|ftp):\/\/[^\s<>"'）」』\]]+/g, needs: '://' },
+  { re: /\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s<>"'）」』\]]*)?/g, needs: 'www.' },
+  { re: /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/g, needs: '@' },
+  { re: /!\[[^\]\n]*\]\([^)\n]*\)/g, needs: '](' },
+  { re: /\]\([^)\n]*\)/g, needs: '](' },
 ];
 
 /** Blank markup in an already normalized (lowercased) text. */
@@ -27,7 +28,8 @@ export function maskMarkup(text: string): string {
     for (let m; (m = key.exec(fm[1])); ) ranges.push([body + m.index + m[1].length, body + m.index + m[0].length]);
     ranges.push([fm.index + fm[0].lastIndexOf('---'), fm.index + fm[0].lastIndexOf('---') + 3]);
   }
-  for (const re of PATTERNS) {
+  for (const { re, needs } of PATTERNS) {
+    if (!text.includes(needs)) continue;
     re.lastIndex = 0;
     for (let m; (m = re.exec(text)); ) ranges.push([m.index, m.index + m[0].length]);
   }

@@ -16,6 +16,8 @@ export interface Cand {
   prio: number;
   /** Mentions this candidate yields when chosen (a compound yields one per country; a blocker none). */
   parts: Part[];
+  /** Dictionary candidates: other entities with the same form at the same span, if any. */
+  alternatives?: readonly number[];
 }
 
 export const PRIO = { pattern: 0, abbreviation: 1, compound: 2, composed: 3, contextual: 4, dictionary: 5, blocker: 6 } as const;
