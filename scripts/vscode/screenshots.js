@@ -229,7 +229,6 @@ async function takeShots(server, url, ws) {
     await tree.first().waitFor({ timeout: 15_000 });
     await wb.sideBarWidth(SIDEBAR_WIDTH);
     // Organizations fold away so the agreements fit; one person opens down to its mentions.
-    console.log(await page.locator('.part.sidebar .monaco-list-row').nth(3).evaluate((e) => e.outerHTML.replace(/\n/g, ' ')));
     await wb.toggleRow('organization');
     await wb.toggleRow(JA_EXPANDED);
     await wb.parkMouse();

@@ -3,10 +3,17 @@ import { KnowledgeBase, loadWorkspaceKb, KbError } from '../../core/kb';
 import { recognize } from '../../core/recognize';
 import { ArticleError, expandArticlePaths, readArticle } from '../../core/text/article';
 import type { Mention } from '../../core/model';
+import { mergeRecognized, readSidecarFile, sidecarPathFor, SidecarError } from '../../core/annotations';
 import { UsageError, type Command } from '../command';
 
 export interface ScannedMention extends Mention {
   status: 'recognized' | 'confirmed';
+}
+
+interface ScannedFile {
+  path: string;
+  mentions: ScannedMention[];
+  orphans: Array<{ id: string; text: string; entity: string }>;
 }
 
 /** The knowledge base for an article: built-in, overlaid with the workspace file found above it. */
@@ -33,27 +40,31 @@ export const scan: Command = {
   async run(args, io) {
     const { flags, rest } = parseFlags(args, ['--json']);
     if (!rest.length) throw new UsageError('name at least one article or directory');
-    const files: Array<{ path: string; mentions: ScannedMention[] }> = [];
+    const files: ScannedFile[] = [];
     let failed = 0;
     for (const file of expandArticlePaths(rest)) {
       try {
         const { text } = readArticle(file);
-        const mentions = recognize(text, knowledgeBaseFor(file)).map((m) => ({ ...m, status: 'recognized' as const }));
-        files.push({ path: file, mentions });
+        // The sidecar's decisions win: confirmed annotations shown as such, rejected recognitions left out.
+        const sidecar = await readSidecarFile(sidecarPathFor(file));
+        const { mentions, orphans } = mergeRecognized(text, recognize(text, knowledgeBaseFor(file)), sidecar);
+        files.push({ path: file, mentions, orphans });
       } catch (e) {
-        if (!(e instanceof ArticleError || e instanceof KbError)) throw e;
+        if (!(e instanceof ArticleError || e instanceof KbError || e instanceof SidecarError)) throw e;
         io.err(`article-annotator scan: ${e.message}`);
         failed++;
       }
     }
     if (flags.has('--json')) {
-      io.out(JSON.stringify({ files: files.map((f) => ({ path: f.path, mentions: f.mentions.map(pick) })) }));
+      io.out(JSON.stringify({ files: files.map((f) => ({ path: f.path, mentions: f.mentions.map(pick), orphans: f.orphans })) }));
     } else {
       for (const f of files) {
-        io.out(`${f.path}: ${f.mentions.length} mentions`);
+        io.out(`${f.path}: ${f.mentions.length} mentions${f.orphans.length ? `, ${f.orphans.length} orphaned annotations` : ''}`);
         for (const m of f.mentions) {
-          io.out(`  ${String(m.start).padStart(6)}-${String(m.end).padEnd(6)} ${m.kind.padEnd(9)} ${m.type.padEnd(12)} ${m.text}  → ${m.entity}${m.qid ? ` (${m.qid})` : ''}`);
+          const status = m.status === 'confirmed' ? ' ✓' : '';
+          io.out(`  ${String(m.start).padStart(6)}-${String(m.end).padEnd(6)} ${m.kind.padEnd(9)} ${m.type.padEnd(12)} ${m.text}  → ${m.entity}${m.qid ? ` (${m.qid})` : ''}${status}`);
         }
+        for (const o of f.orphans) io.out(`  orphan ${o.id}: "${o.text}" → ${o.entity}`);
       }
     }
     return failed ? 1 : 0;
