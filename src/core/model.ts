@@ -15,7 +15,7 @@ export type EntityType = ActorType | AgreementType;
 export type Kind = (typeof KINDS)[number];
 
 export function kindOf(type: EntityType): Kind {
-  return (ACTOR_TYPES as readonly string[]).includes(type) ? 'actor' : 'agreement';
+  return type === 'country' || type === 'person' || type === 'organization' ? 'actor' : 'agreement';
 }
 
 /** One recognized span in an article. `start`/`end` are code points, end exclusive. */

@@ -24,35 +24,37 @@ export interface Hits {
 export function scan(text: string, ckb: CompiledKb): Hits {
   const hits: Hits = { free: [], contextual: [], blockers: [], titles: [], heads: [], abbrJa: new Map(), abbrKo: new Map() };
   const { trie } = ckb;
-  for (let i = 0; i < text.length; i++) {
-    if (!trie.starts(text.charCodeAt(i))) continue;
-    trie.walk(text, i, (e, refs) => {
-      for (const ref of refs) {
-        switch (ref.mode) {
-          case Mode.Free:
-            hits.free.push({ s: i, e, ref, refs });
-            break;
-          case Mode.Contextual:
-            hits.contextual.push({ s: i, e, ref, refs });
-            break;
-          case Mode.Blocker:
-            hits.blockers.push({ s: i, e, ref, refs });
-            break;
-          case Mode.Title:
-            hits.titles.push({ s: i, e, ref, refs });
-            break;
-          case Mode.Head:
-            hits.heads.push({ s: i, e, ref, refs });
-            break;
-          case Mode.AbbrJa:
-            push(hits.abbrJa, i, ref.entity);
-            break;
-          case Mode.AbbrKo:
-            push(hits.abbrKo, i, ref.entity);
-            break;
-        }
+  let i = 0;
+  // One callback for the whole scan (not a closure per position): it reads the current start `i`.
+  const onHit = (e: number, refs: readonly FormRef[]) => {
+    for (const ref of refs) {
+      switch (ref.mode) {
+        case Mode.Free:
+          hits.free.push({ s: i, e, ref, refs });
+          break;
+        case Mode.Contextual:
+          hits.contextual.push({ s: i, e, ref, refs });
+          break;
+        case Mode.Blocker:
+          hits.blockers.push({ s: i, e, ref, refs });
+          break;
+        case Mode.Title:
+          hits.titles.push({ s: i, e, ref, refs });
+          break;
+        case Mode.Head:
+          hits.heads.push({ s: i, e, ref, refs });
+          break;
+        case Mode.AbbrJa:
+          push(hits.abbrJa, i, ref.entity);
+          break;
+        case Mode.AbbrKo:
+          push(hits.abbrKo, i, ref.entity);
+          break;
       }
-    });
+    }
+  };
+  for (; i < text.length; i++) {
+    if (trie.starts(text.charCodeAt(i))) trie.walk(text, i, onHit);
   }
   return hits;
 }

@@ -35,23 +35,31 @@ export function recognize(text: string, kb: KnowledgeBase): Mention[] {
 
   const base = [...dictionaryCands(ctx), ...compoundCands(ctx), ...fixedPatternCands(ctx), ...composedOrgCands(ctx)];
   const pass1 = chooseLeftmostLongest([...base]);
-  const present = new Set(pass1.flatMap((c) => c.parts.map((p) => p.entity)));
+  const present = new Set<string>();
+  for (const c of pass1) for (const p of c.parts) present.add(p.entity);
 
-  const taken1 = coverage(t.length, pass1);
+  const taken1 = coverage(pass1);
   const extra = [...contextualCands(ctx, present), ...titlePatternCands(ctx, taken1)];
   let chosen = chooseLeftmostLongest([...base, ...extra].map((c) => preferPresent(c, present, ctx)));
 
   // Surnames of the people found so far, then readings in parentheses.
-  const people = chosen.flatMap((c) => c.parts).filter((p) => p.type === 'person');
+  const parts = partsOf(chosen);
+  const people = parts.filter((p) => p.type === 'person');
   const named = people.map((p) => ({ name: t.slice(p.s, p.e), entity: p }));
   const more = [...surnameCands(ctx, named), ...readingCands(ctx, people)];
-  if (more.length) chosen = fillGaps(t.length, chosen, more);
+  if (more.length) chosen = fillGaps(chosen, more);
 
-  const actors = linkSurnames(t, chosen.flatMap((c) => c.parts));
+  const actors = linkSurnames(t, more.length ? partsOf(chosen) : parts);
   const inOrganization = new Uint8Array(t.length + 1);
   for (const p of actors) if (p.type === 'organization') inOrganization.fill(1, p.s, p.e);
   const agreements = recognizeAgreements(ctx, inOrganization, docKey(text));
   return toMentions(text, origin, [...actors, ...agreements]);
+}
+
+function partsOf(cands: Cand[]): Part[] {
+  const out: Part[] = [];
+  for (const c of cands) for (const p of c.parts) out.push(p);
+  return out;
 }
 
 /** A name found by a title pattern that is the surname of a person named earlier (ベロウソフ氏) is that person. */
@@ -68,12 +76,19 @@ function linkSurnames(t: string, parts: Part[]): Part[] {
   });
 }
 
-/** Whether [s, e) overlaps a chosen span that yields mentions; prefix sums keep each query O(1). */
-function coverage(length: number, chosen: Cand[]): (s: number, e: number) => boolean {
-  const covered = new Int32Array(length + 2);
-  for (const c of chosen) if (c.parts.length) for (let i = c.s; i < c.e; i++) covered[i + 1] = 1;
-  for (let i = 1; i <= length + 1; i++) covered[i] += covered[i - 1];
-  return (s, e) => covered[Math.min(e, length)] - covered[Math.max(0, s)] > 0;
+/** Whether [s, e) overlaps a chosen span that yields mentions (chosen spans are sorted and disjoint: binary search). */
+function coverage(chosen: Cand[]): (s: number, e: number) => boolean {
+  const spans = chosen.filter((c) => c.parts.length);
+  return (s, e) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (spans[mid].e <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < spans.length && spans[lo].s < e;
+  };
 }
 
 /**
@@ -102,35 +117,36 @@ function preferPresent(c: Cand, present: Set<string>, ctx: Ctx): Cand {
 }
 
 /** Add candidates only where nothing was chosen. */
-function fillGaps(length: number, chosen: Cand[], more: Cand[]): Cand[] {
-  const taken = coverage(length, chosen);
+function fillGaps(chosen: Cand[], more: Cand[]): Cand[] {
+  const taken = coverage(chosen);
   const add = chooseLeftmostLongest(more.filter((c) => !taken(c.s, c.e)));
   return [...chosen, ...add].sort((a, b) => a.s - b.s);
 }
 
-/** A short key of the article, so local ids of unnamed agreements never collide across files. */
+/** A short key of the article, so local ids of unnamed agreements never collide across files (a sampled hash: ids, not integrity). */
 function docKey(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = Math.imul(0x811c9dc5 ^ text.length, 0x01000193);
+  for (let i = 0; i < text.length; i += 7) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return 'doc-' + (h >>> 0).toString(16).padStart(8, '0');
 }
 
 function toMentions(text: string, origin: Int32Array, parts: Part[]): Mention[] {
   const index = new OffsetIndex(text);
   const out: Mention[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (const p of parts) {
     const s16 = origin[p.s];
     const e16 = origin[p.e];
     if (e16 <= s16) continue;
-    const key = `${s16}:${e16}:${kindOf(p.type)}`;
+    const kind = kindOf(p.type);
+    const key = (s16 * 4096 + (e16 - s16)) * 2 + (kind === 'actor' ? 0 : 1);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({
       start: index.toCodePoint(s16),
       end: index.toCodePoint(e16),
       text: text.slice(s16, e16),
-      kind: kindOf(p.type),
+      kind,
       type: p.type,
       entity: p.entity,
       qid: p.qid,

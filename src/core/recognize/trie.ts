@@ -11,7 +11,7 @@ export class Trie<T> {
   private readonly values: Array<T[] | undefined> = [undefined];
   /** Whether a node has any child (lets a walk stop without probing). */
   private hasChild = new Uint8Array(1 << 17);
-  private capacity = 1 << 18;
+  private capacity = 1 << 19;
   private keyNode = new Int32Array(this.capacity).fill(-1);
   private keyUnit = new Uint16Array(this.capacity);
   private child = new Int32Array(this.capacity);
@@ -71,7 +71,7 @@ export class Trie<T> {
   }
 
   private put(node: number, c: number, child: number): void {
-    if ((this.edges + 1) * 2 > this.capacity) this.grow();
+    if ((this.edges + 1) * 4 > this.capacity) this.grow(); // a sparse table: most probes end at the first slot
     const mask = this.capacity - 1;
     let h = this.slot(node, c) & mask;
     while (this.keyNode[h] !== -1) h = (h + 1) & mask;
