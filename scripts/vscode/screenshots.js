@@ -23,11 +23,16 @@ const SETTINGS = {
   'editor.wordWrap': 'on',
   'editor.minimap.enabled': false,
   'editor.hover.sticky': true,
-  // The current line's highlight would cover the mentions on it.
+  // Japanese has no spaces, so a "word" is a whole clause: highlighting its other occurrences, or the
+  // current line, would cover the mentions.
+  'editor.occurrencesHighlight': 'off',
+  'editor.selectionHighlight': false,
   'editor.renderLineHighlight': 'gutter',
   'window.commandCenter': false,
+  // The selection to tag stays as visible as when the editor had focus while the quick pick has it.
+  'workbench.colorCustomizations': { 'editor.inactiveSelectionBackground': '#264f78' },
 };
-// The articles shown and the mentions each shot points at (the first occurrence of the text).
+// The articles shown and the text each shot points at (its first occurrence).
 const JA_ARTICLE = 'ja-philippines-raa.txt';
 const JA_HOVER = 'ジョー・バイデン';
 const JA_TAG = 'フィリピン上院'; // not recognized: the kind of span an analyst tags by hand
@@ -113,11 +118,17 @@ class Workbench {
     await this.quickPick('F1', title, title);
   }
 
-  /** Opens a workspace file by name with Quick Open and waits for its editor tab. */
-  async open(name) {
+  /** Opens `file` (in the workspace) with Quick Open and waits until the active editor shows its first line. */
+  async open(file) {
+    const name = path.basename(file);
+    const firstLine = fs.readFileSync(file, 'utf8').split('\n')[0].trim();
     await this.quickPick('Control+P', name, name);
     await this.page.locator(`.tab.active[aria-label^="${name}"]`).waitFor({ timeout: 15_000 });
-    await this.page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor({ timeout: 15_000 });
+    // The editor widget is reused across files: until the new text shows, the old one's decorations may linger.
+    await this.page
+      .locator('.editor-group-container.active .monaco-editor .view-line', { hasText: firstLine })
+      .first()
+      .waitFor({ timeout: 15_000 });
   }
 
   /** Selects the first occurrence of `text` in the active editor with the find widget. */
@@ -136,19 +147,22 @@ class Workbench {
 
   /** Drags the sash between the side bar and the editor so the side bar is `width` pixels wide. */
   async sideBarWidth(width) {
-    const box = await this.page.locator('.part.sidebar').boundingBox();
-    if (!box) throw new Error('the side bar is not visible');
-    const edge = box.x + box.width;
-    const y = box.y + box.height / 2;
-    await this.page.mouse.move(edge - 1, y);
+    const bar = await this.page.locator('.part.sidebar').boundingBox();
+    const sash = await this.page.locator('.monaco-sash.primary-sidebar-sash').boundingBox();
+    if (!bar || !sash) throw new Error('the side bar is not visible');
+    const x = sash.x + sash.width / 2;
+    const y = sash.y + sash.height / 2;
+    await this.page.mouse.move(x, y);
     await this.page.mouse.down();
-    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.move(x + width - bar.width, y, { steps: 5 });
     await this.page.mouse.up();
   }
 
   /** Clicks the tree row labelled `label` in the side bar's view, toggling it open or closed. */
   async toggleRow(label) {
-    const row = this.page.locator('.part.sidebar .monaco-list-row', { has: this.page.locator(`.label-name:text-is("${label}")`) });
+    const row = this.page.locator('.part.sidebar .monaco-list-row', {
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }),
+    });
     const wasExpanded = await row.getAttribute('aria-expanded');
     await row.click();
     await this.page.waitForFunction(
@@ -172,9 +186,9 @@ class Workbench {
     await this.page.waitForTimeout(1000);
   }
 
-  async shot(name, clip) {
+  async shot(name) {
     const file = path.join(OUT_DIR, name);
-    await this.page.screenshot({ path: file, type: 'png', clip });
+    await this.page.screenshot({ path: file, type: 'png' });
     log(`${path.relative(P.ROOT, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
   }
 }
@@ -212,7 +226,7 @@ async function takeShots(server, url, ws) {
     await wb.parkMouse();
 
     // 1. Highlights and the hover of a person mention.
-    await wb.open(JA_ARTICLE);
+    await wb.open(path.join(ws, JA_ARTICLE));
     await waitForActivation(server);
     await wb.decorations();
     await wb.select(JA_HOVER);
@@ -245,7 +259,7 @@ async function takeShots(server, url, ws) {
     await wb.closeQuickInput();
 
     // 4. A Korean article.
-    await wb.open(KO_ARTICLE);
+    await wb.open(path.join(ws, KO_ARTICLE));
     await wb.decorations();
     await wb.parkMouse();
     await wb.shot('korean.png');
@@ -268,6 +282,20 @@ async function main() {
   const ws = makeWorkspace(['test/fixtures/articles']);
   const ext = linkExtension();
   let server;
+  let cleaning;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      await server?.stop();
+      ws.cleanup();
+      ext.cleanup();
+    })());
+  // code-server runs in its own process group, so Ctrl-C would not reach it (the browser goes by itself).
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      console.error(`screenshots: ${signal}, stopping`);
+      cleanup().finally(() => process.exit(130));
+    });
+  }
   try {
     for (const a of [JA_ARTICLE, KO_ARTICLE]) log(`${a}: confirmed ${confirmSome(path.join(ws.workspace, a))} entities`);
     server = await startServer({ workspace: ws.workspace, extensionsDir: ext.dir, settings: SETTINGS });
@@ -281,9 +309,7 @@ async function main() {
     }
     log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
-    await server?.stop();
-    ws.cleanup();
-    ext.cleanup();
+    await cleanup();
   }
 }
 

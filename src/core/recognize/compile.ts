@@ -51,14 +51,21 @@ export type Suffix =
   | { kind: 'org'; country: number; org: number }
   | { kind: 'ministry' | 'armed'; lang: 'ja' | 'ko'; role: string };
 
-function latinFlags(form: string): Pick<FormRef, 'exactCase' | 'capitalized'> {
+/** A form reference with its case rule: all-caps Latin forms (US, NATO) exact, capitalized ones (China) never lowercase. */
+function formRef(mode: Mode, entity: number, form: string): FormRef {
   const c0 = form.charCodeAt(0);
   // Only Latin forms (ASCII or full-width) have case rules.
-  if (!isLatinLetter(c0) && !(c0 >= 0xff21 && c0 <= 0xff5a)) return {};
+  if (!isLatinLetter(c0) && !(c0 >= 0xff21 && c0 <= 0xff5a)) return { mode, entity };
   const nfkc = form.normalize('NFKC');
-  const letters = nfkc.replace(/[^A-Za-z\u00c0-\u024f]/g, '');
-  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return { exactCase: nfkc };
-  return nfkc[0] !== nfkc[0].toLowerCase() ? { capitalized: true } : {};
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < nfkc.length; i++) {
+    const ch = nfkc[i];
+    if (ch !== ch.toLowerCase()) upper++;
+    else if (ch !== ch.toUpperCase()) lower++;
+  }
+  if (upper >= 2 && lower === 0) return { mode, entity, exactCase: nfkc };
+  return upper > 0 && nfkc[0] !== nfkc[0].toLowerCase() ? { mode, entity, capitalized: true } : { mode, entity };
 }
 
 export function compile(kb: KnowledgeBase): CompiledKb {
@@ -78,13 +85,13 @@ export function compile(kb: KnowledgeBase): CompiledKb {
       const n = normalizeForm(f);
       // One-character names would fire inside any word: those are abbreviations, matched by the compound rules.
       if (n.length < 2 || drop.has(n)) continue;
-      trie.add(n, { mode: Mode.Free, entity: i, ...latinFlags(f) });
+      trie.add(n, formRef(Mode.Free, i, f));
       norms.push(n);
     }
     freeForms.push(norms);
     for (const f of contextual) {
       const n = normalizeForm(f);
-      if (n) trie.add(n, { mode: Mode.Contextual, entity: i, ...latinFlags(f) });
+      if (n) trie.add(n, formRef(Mode.Contextual, i, f));
     }
     abbreviations.ja.forEach((_, k) => trie.add(abbreviationForms[i][k], { mode: Mode.AbbrJa, entity: i }));
     abbreviations.ko.forEach((_, k) => trie.add(abbreviationForms[i][abbreviations.ja.length + k], { mode: Mode.AbbrKo, entity: i }));
@@ -104,14 +111,28 @@ export function compile(kb: KnowledgeBase): CompiledKb {
   // Organizations written as <country><suffix>: index the suffix under every form of the country,
   // so 露国防省 finds the same entity as ロシア国防省.
   const orgBySuffix = new Map<string, number>();
+  const byFirstUnit = new Map<number, Map<number, string[]>>();
+  const formsByFirstUnit = (c: number): Map<number, string[]> => {
+    let m = byFirstUnit.get(c);
+    if (!m) {
+      m = new Map();
+      for (const f of [...freeForms[c], ...abbreviationForms[c]]) {
+        const a = m.get(f.charCodeAt(0));
+        if (a) a.push(f);
+        else m.set(f.charCodeAt(0), [f]);
+      }
+      byFirstUnit.set(c, m);
+    }
+    return m;
+  };
   entities.forEach((e, i) => {
     if (e.type !== 'organization' || !e.country) return;
     const c = indexOf.get(e.country);
     if (c === undefined) return;
-    const countryForms = [...freeForms[c], ...abbreviationForms[c]];
+    const countryForms = formsByFirstUnit(c);
     for (const f of freeForms[i]) {
-      for (const cf of countryForms) {
-        if (f.length > cf.length && f.charCodeAt(0) === cf.charCodeAt(0) && f.startsWith(cf)) {
+      for (const cf of countryForms.get(f.charCodeAt(0)) ?? []) {
+        if (f.length > cf.length && f.startsWith(cf)) {
           const suffix = f.slice(cf.length).replace(/^ /, '');
           if (suffix) orgBySuffix.set(`${c}|${suffix}`, i);
         }

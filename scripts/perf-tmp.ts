@@ -1,0 +1,11 @@
+import { KnowledgeBase } from '../src/core/kb';
+import { compile } from '../src/core/recognize';
+const t0 = performance.now();
+const kb = KnowledgeBase.builtin();
+const t1 = performance.now();
+compile(kb);
+const t2 = performance.now();
+const kb2 = KnowledgeBase.of(kb.all().slice(0, 1), [], []);
+compile(kb2);
+const t3 = performance.now();
+console.log('load', (t1 - t0).toFixed(1), 'compile', (t2 - t1).toFixed(1), 'compile tiny', (t3 - t2).toFixed(1));
