@@ -39,14 +39,30 @@ function languageName(ctx: Ctx, e: number): boolean {
   return false;
 }
 
+/** 韓国軍楽隊: a name ending in 軍 / 군 followed by 楽, 事, 縮 … is part of a common noun, not the armed forces. */
+function notArmedForces(ctx: Ctx, s: number, e: number): boolean {
+  const last = ctx.t[e - 1];
+  if (last !== '軍' && last !== '군') return false;
+  const lang = last === '軍' ? 'ja' : 'ko';
+  return lexicon.armedForcesNotAfter[lang].has(ctx.t[e] ?? '');
+}
+
+/** ホーチミン広場, レズアン広場, Kim Il Sung Square: a name inside a place name is not annotated. */
+function inPlaceName(ctx: Ctx, e: number, type: string): boolean {
+  if (type === 'country') return false;
+  const after = ctx.t.slice(e, e + 12);
+  return lexicon.placeSuffixes.some((p) => after.startsWith(p));
+}
+
 export function dictionaryCands(ctx: Ctx): Cand[] {
   const out: Cand[] = [];
   const prefixes = lexicon.abbreviationPrefixes.ja;
   for (const h of ctx.hits.free) {
     const ent = ctx.ckb.entities[h.ref.entity];
     if (ent.kind !== 'actor') continue;
-    if (!boundaryOk(ctx, h.s, h.e, prefixes) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
+    if (!boundaryOk(ctx, h.s, h.e, prefixes, h.ref.exactCase !== undefined) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
     if (ent.type === 'country' && languageName(ctx, h.e)) continue;
+    if (notArmedForces(ctx, h.s, h.e) || inPlaceName(ctx, h.e, ent.type)) continue;
     const alternatives = h.refs.length > 1 ? h.refs.filter((r) => r.mode === h.ref.mode && r.entity !== h.ref.entity).map((r) => r.entity) : undefined;
     out.push({ s: h.s, e: h.e, prio: PRIO.dictionary, parts: [part(ctx, h.s, h.e, h.ref.entity)], alternatives });
   }
@@ -83,12 +99,22 @@ export function compoundCands(ctx: Ctx): Cand[] {
       const parts: Part[] = [part(ctx, i, i + 1, entities[0])];
       let j = i + 1;
       let abbrevs = 1;
+      // 駐日米国大使: after a fixed-pattern prefix the run stops where a full name (米国) begins.
+      const prefixed = lang === 'ja' && lexicon.abbreviationPrefixes.ja.has(ctx.t[i - 1] ?? '');
       for (;;) {
+        if (abbr.has(j) && prefixed && (names.get(j)?.[0]?.e ?? 0) > j + 1) break;
         if (abbr.has(j)) {
           parts.push(part(ctx, j, j + 1, abbr.get(j)![0]));
           abbrevs++;
           j++;
           continue;
+        }
+        // 日ASEAN, 日EU: an abbreviation joined straight to a Latin-script actor name.
+        const latin = lang === 'ja' && j === i + 1 ? names.get(j)?.[0] : undefined;
+        if (latin && /[a-z]/.test(ctx.t[j]) && boundaryOk(ctx, j, latin.e, undefined, true)) {
+          parts.push(part(ctx, j, latin.e, latin.entity));
+          j = latin.e;
+          break;
         }
         if (seps.includes(ctx.t[j] ?? '\0')) {
           if (abbr.has(j + 1)) {
@@ -107,6 +133,8 @@ export function compoundCands(ctx: Ctx): Cand[] {
         break;
       }
       if (parts.length < 2 || abbrevs < 1) continue;
+      // 일일 (daily), 영영 (forever): two letters naming one country twice are a word.
+      if (parts.length === 2 && parts[0].entity === parts[1].entity) continue;
       if (!compoundContextOk(ctx, lang, i, j)) continue;
       out.push({ s: i, e: j, prio: PRIO.compound, parts });
     }
@@ -177,7 +205,7 @@ export function composedOrgCands(ctx: Ctx): Cand[] {
     for (const gap of st.lang === 'ko' ? [0, 1] : [0]) {
       const at = st.e + gap;
       if (gap && ctx.t[st.e] !== ' ') continue;
-      const found = composedAt(ctx, st.lang, at, st.entity, country.id);
+      const found = composedAt(ctx, st.lang, at, st.entity, country.id, gap > 0);
       if (found) {
         out.push({ s: st.s, e: found.e, prio: PRIO.composed, parts: [{ s: st.s, e: found.e, entity: found.id, type: 'organization', qid: found.qid }] });
         break;
@@ -187,17 +215,20 @@ export function composedOrgCands(ctx: Ctx): Cand[] {
   return out;
 }
 
-function composedAt(ctx: Ctx, lang: 'ja' | 'ko', at: number, countryIndex: number, countryId: string): { e: number; id: string; qid: string | null } | null {
+function composedAt(ctx: Ctx, lang: 'ja' | 'ko', at: number, countryIndex: number, countryId: string, spaced: boolean): { e: number; id: string; qid: string | null } | null {
   // The longest suffix wins: a KB organization of this country, a ministry or the armed forces.
   let best: { e: number; id: string; qid: string | null } | null = null;
   if (at >= ctx.t.length) return null;
   ctx.ckb.suffixes.walk(ctx.t, at, (e, refs) => {
+    // 韓国軍楽隊, 露朝軍事: whatever names the armed forces is not them before 楽, 事 ….
+    if (notArmedForces(ctx, at, e)) return;
     for (const r of refs) {
       let found: { e: number; id: string; qid: string | null } | null = null;
       if (r.kind === 'org') {
         if (r.country === countryIndex) found = { e, id: ctx.ckb.entities[r.org].id, qid: ctx.ckb.entities[r.org].qid ?? null };
       } else if (r.lang === lang) {
-        if (r.kind === 'armed' && lexicon.armedForcesNotAfter[lang].has(ctx.t[e] ?? '')) continue;
+        // 러시아 군 (with a space) is a country and a noun; 러시아군 is the armed forces.
+        if (r.kind === 'armed' && spaced) continue;
         // 北朝鮮軍 is the KB's Korean People's Army when the KB names it so; otherwise a stable composed id.
         const known = r.kind === 'armed' ? ctx.ckb.orgBySuffix.get(`${countryIndex}|${ctx.t.slice(at, e)}`) : undefined;
         found = known !== undefined

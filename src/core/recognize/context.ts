@@ -1,7 +1,7 @@
 /** What every rule of one recognize() call reads: the texts, the offset map and the compiled KB. */
 import type { CompiledKb } from './compile';
 import type { Hits } from './candidates';
-import { isHangul, isKanji, isKatakana, isLatinWordChar } from '../text/script';
+import { isHangul, isKanji, isKatakana, isLatinLetter, isLatinWordChar } from '../text/script';
 
 export interface Ctx {
   /** Normalized text with markup blanked. */
@@ -26,13 +26,14 @@ export function originalSlice(ctx: Ctx, s: number, e: number): string {
  * their script; kanji names never start right after another kanji (中 in 中谷
  * is not China) unless that kanji is one of the given prefixes (対, 訪).
  */
-export function boundaryOk(ctx: Ctx, s: number, e: number, kanjiPrefixes?: ReadonlySet<string>): boolean {
+export function boundaryOk(ctx: Ctx, s: number, e: number, kanjiPrefixes?: ReadonlySet<string>, acronym = false): boolean {
   const first = code(ctx, s);
   const last = code(ctx, e - 1);
   const prev = code(ctx, s - 1);
   const next = code(ctx, e);
   if (isLatinWordChar(first) && isLatinWordChar(prev)) return false;
-  if (isLatinWordChar(last) && isLatinWordChar(next)) return false;
+  // An acronym may run into digits (ASEAN2045, UNCLOS1982, G20), never into letters.
+  if (isLatinWordChar(last) && (acronym ? isLatinLetter(next) : isLatinWordChar(next))) return false;
   if (isKatakana(first) && isKatakana(prev)) return false;
   // Short katakana names (マリ) inside a longer katakana word (マリオ) are not names.
   if (isKatakana(last) && isKatakana(next) && e - s <= 2) return false;

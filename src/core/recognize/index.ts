@@ -103,6 +103,8 @@ function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
     if (!boundaryOk(ctx, h.s, h.e) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
     const titled = titleStarts.has(h.e) || (ctx.t[h.e] === ' ' && titleStarts.has(h.e + 1));
     if (!titled && !present.has(ent.id)) continue;
+    // One-syllable surnames (이, 시, 조, 林) are ordinary words unless a title follows.
+    if (!titled && h.e - h.s === 1) continue;
     if (isKatakana(code(ctx, h.e)) && !titled) continue;
     out.push({ s: h.s, e: h.e, prio: present.has(ent.id) ? PRIO.dictionary + 0.5 : PRIO.contextual, parts: [part(ctx, h.s, h.e, h.ref.entity)] });
   }

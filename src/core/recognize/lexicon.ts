@@ -29,4 +29,5 @@ export const lexicon = {
   agreementHeadNotBefore: { ja: longestFirst(norm(raw.agreementHeadNotBefore.ja)), ko: longestFirst(norm(raw.agreementHeadNotBefore.ko)) },
   agreementConnectors: longestFirst(norm(raw.agreementConnectors.ja)),
   englishCapitalizedOnly: new Set(raw.englishCapitalizedOnly),
+  placeSuffixes: longestFirst(norm(raw.placeSuffixes)),
 };

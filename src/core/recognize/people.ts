@@ -26,7 +26,11 @@ export type Taken = (s: number, e: number) => boolean;
 
 export function titlePatternCands(ctx: Ctx, taken: Taken): Cand[] {
   const out: Cand[] = [];
+  // Only the longest title ending at a position counts: 防衛大臣, not 大臣 after 中谷防衛.
+  const longestStart = new Map<number, number>();
+  for (const h of ctx.hits.titles) longestStart.set(h.e, Math.min(h.s, longestStart.get(h.e) ?? h.s));
   for (const h of ctx.hits.titles) {
+    if (longestStart.get(h.e)! < h.s) continue;
     if (h.ref.lang === 'ja') {
       const c = japaneseNameBefore(ctx, h.s, taken);
       if (c) out.push(c);
