@@ -44,7 +44,7 @@ const pairs: Array<[string, string]> = [];
 const pct = (x: number) => x.toFixed(3);
 for (const g of golds) {
   const predicted = byPath.get(path.resolve(articleOf(g))) ?? [];
-  const s = scoreFile(g.mentions, predicted, g.file);
+  const s = scoreFile(g.mentions, predicted);
   actors = add(actors, s.actors);
   overlap = add(overlap, s.agreementsOverlap);
   exact = add(exact, s.agreementsExact);
@@ -61,3 +61,15 @@ console.log(`actor strict F1        ${pct(f1(actors))}  (tp ${actors.tp}, fp ${a
 console.log(`agreement overlap F1   ${pct(f1(overlap))}  (exact-span F1 ${pct(f1(exact))})`);
 console.log(`linking accuracy       ${pct(linked.total ? linked.right / linked.total : 1)}  (${linked.right}/${linked.total} mentions with a gold QID)`);
 console.log(`entity consistency     ${pct(consistency(pairs))}`);
+if (verbose) {
+  const idsOf = new Map<string, Set<string>>();
+  const goldsOf = new Map<string, Set<string>>();
+  for (const [g, p] of pairs) {
+    (idsOf.get(g) ?? idsOf.set(g, new Set()).get(g)!).add(p);
+    (goldsOf.get(p) ?? goldsOf.set(p, new Set()).get(p)!).add(g);
+  }
+  for (const [g, ids] of idsOf) {
+    const shared = [...ids].filter((p) => goldsOf.get(p)!.size > 1);
+    if (ids.size > 1 || shared.length) console.log(`   inconsistent ${g}: ids ${[...ids].join(', ')}${shared.length ? ` (shared with ${shared.map((p) => [...goldsOf.get(p)!].filter((x) => x !== g).join('/')).join('; ')})` : ''}`);
+  }
+}

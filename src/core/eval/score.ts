@@ -33,7 +33,7 @@ export interface FileScore {
   spurious: ScoredMention[];
 }
 
-export function scoreFile(gold: ScoredMention[], predicted: ScoredMention[], fileKey: string): FileScore {
+export function scoreFile(gold: ScoredMention[], predicted: ScoredMention[]): FileScore {
   const goldActors = gold.filter((m) => m.kind === 'actor');
   const predActors = predicted.filter((m) => m.kind === 'actor');
   const key = (m: ScoredMention) => `${m.start}:${m.end}:${m.type}`;
@@ -84,7 +84,7 @@ export function scoreFile(gold: ScoredMention[], predicted: ScoredMention[], fil
     otp++;
     const p = predAgr[best];
     if (p.start === g.start && p.end === g.end) etp++;
-    if (g.entity) pairs.push([`${fileKey}#${g.entity}`, p.entity ?? '']);
+    if (g.entity) pairs.push([g.entity, p.entity ?? '']);
   }
   predAgr.forEach((p, i) => used.has(i) || spurious.push(p));
   const exactPred = new Set(predAgr.map((p) => `${p.start}:${p.end}`));

@@ -75,6 +75,11 @@ export class KnowledgeBase {
     return builtinCache;
   }
 
+  /** Whether this is the built-in KB itself (no workspace overlay): the one the build compiles ahead. */
+  get isBuiltin(): boolean {
+    return this === builtinCache;
+  }
+
   /** A knowledge base from explicit entities (tests, tools). */
   static of(entities: Entity[], blockers: string[] = [], dropForms: string[] = []): KnowledgeBase {
     return new KnowledgeBase(entities.map((e) => EntitySchema.parse(e)), blockers, new Set(dropForms));

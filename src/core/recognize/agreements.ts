@@ -115,20 +115,22 @@ function extendKorean(ctx: Ctx, head: number): number {
  */
 function link(ctx: Ctx, chosen: AgreementCand[], docKey: string): Part[] {
   const out: Part[] = [];
-  const latest = new Map<AgreementType, { part: Part; name: string | null }>();
+  const latest = new Map<AgreementType, { part: Part; name: string | null; head: string }>();
   chosen.forEach((c, i) => {
     const next = chosen[i + 1];
     const named = next?.known && ctx.t[c.e] === '(' && next.s === c.e + 1 && ctx.t[next.e] === ')';
     const bare = !c.known && c.head !== undefined && c.head[0] === c.s && c.head[1] === c.e;
     const name = bare ? null : ctx.t.slice(c.s, c.e);
     const prior = latest.get(c.agreementType);
+    const head = c.head ? ctx.t.slice(c.head[0], c.head[1]) : '';
     let entity: Part;
     if (c.known) entity = c.parts[0];
     else if (named) entity = { ...next.parts[0], type: c.agreementType };
-    else if (prior && (bare || prior.name === null || prior.name === name)) entity = prior.part;
+    // A named one after a bare one of the same head (行動計画 … 協力に関する行動計画) is that document.
+    else if (prior && (bare || (prior.name === null && prior.head === head) || prior.name === name)) entity = prior.part;
     else entity = { s: c.s, e: c.e, entity: `${docKey}:${c.agreementType}:${name ?? ctx.t.slice(c.s, c.e)}`, type: c.agreementType, qid: null };
     const p = { ...entity, s: c.s, e: c.e, type: c.known ? entity.type : c.agreementType };
-    latest.set(c.agreementType, { part: p, name: name ?? prior?.name ?? null });
+    latest.set(c.agreementType, { part: p, name: name ?? (entity === prior?.part ? prior.name : null), head });
     out.push(p);
   });
   return out;

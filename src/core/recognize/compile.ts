@@ -8,6 +8,7 @@ import type { Entity } from '../kb/schema';
 import { normalizeForm } from '../text/normalize';
 import { isLatinLetter } from '../text/script';
 import { lexicon } from './lexicon';
+import { bundledCompiled } from './serialize';
 import { Trie } from './trie';
 
 export const enum Mode {
@@ -68,8 +69,20 @@ function formRef(mode: Mode, entity: number, form: string): FormRef {
   return upper > 0 && nfkc[0] !== nfkc[0].toLowerCase() ? { mode, entity, capitalized: true } : { mode, entity };
 }
 
+/**
+ * The matcher for `kb`, made once per KB instance. The built-in KB loads the one the build
+ * compiled (serialize.ts) when it is there and made by this very build; any other KB, such
+ * as a workspace overlay, is compiled here.
+ */
 export function compile(kb: KnowledgeBase): CompiledKb {
   if (kb.compiled) return kb.compiled as CompiledKb;
+  const compiled = (kb.isBuiltin ? bundledCompiled(kb) : undefined) ?? compileKb(kb);
+  kb.compiled = compiled;
+  return compiled;
+}
+
+/** Compiles `kb` from its forms (not cached on the KB: compile() does that). */
+export function compileKb(kb: KnowledgeBase): CompiledKb {
   const trie = new Trie<FormRef>();
   const entities = kb.all();
   const indexOf = new Map(entities.map((e, i) => [e.id, i]));
@@ -150,7 +163,5 @@ export function compile(kb: KnowledgeBase): CompiledKb {
     for (const [suffix, role] of lexicon.armedForces[lang]) suffixes.add(suffix, { kind: 'armed', lang, role });
   }
 
-  const compiled: CompiledKb = { kb, trie, entities, indexOf, orgBySuffix, suffixes };
-  kb.compiled = compiled;
-  return compiled;
+  return { kb, trie, entities, indexOf, orgBySuffix, suffixes };
 }

@@ -49,7 +49,7 @@ export function recognize(text: string, kb: KnowledgeBase): Mention[] {
   const more = [...surnameCands(ctx, named), ...readingCands(ctx, people)];
   if (more.length) chosen = fillGaps(chosen, more);
 
-  const actors = linkSurnames(t, more.length ? partsOf(chosen) : parts);
+  const actors = linkSurnames(ctx, more.length ? partsOf(chosen) : parts);
   const inOrganization = new Uint8Array(t.length + 1);
   for (const p of actors) if (p.type === 'organization') inOrganization.fill(1, p.s, p.e);
   const agreements = recognizeAgreements(ctx, inOrganization, docKey(text));
@@ -62,21 +62,47 @@ function partsOf(cands: Cand[]): Part[] {
   return out;
 }
 
-/** A name found by a title pattern that is the surname of a person named earlier (ベロウソフ氏) is that person. */
-function linkSurnames(t: string, parts: Part[]): Part[] {
-  const bySurname = new Map<string, Part>();
-  return parts.map((p) => {
+/**
+ * A short name is the person named in full before it: ベロウソフ氏 after アンドレイ・ベロウソフ,
+ * 조 장관 after 조창래, 中谷 after 中谷元 — whatever the knowledge base would have guessed for
+ * the bare surname. Several full names with that surname: the most mentioned so far, then the one
+ * named first (the article's subject, not a figure of an aside).
+ */
+function linkSurnames(ctx: Ctx, parts: Part[]): Part[] {
+  const t = ctx.t;
+  const bySurname = new Map<string, Map<string, { part: Part; count: number; first: number }>>();
+  const note = (surname: string, p: Part, at: number) => {
+    const m = bySurname.get(surname) ?? bySurname.set(surname, new Map()).get(surname)!;
+    const seen = m.get(p.entity);
+    m.set(p.entity, { part: p, count: (seen?.count ?? 0) + 1, first: seen?.first ?? at });
+  };
+  return parts.map((p, at) => {
     if (p.type !== 'person') return p;
     const name = t.slice(p.s, p.e);
-    const earlier = bySurname.get(name);
-    if (earlier && p.entity.startsWith('person:') && earlier.entity !== p.entity) return { ...p, entity: earlier.entity, qid: earlier.qid };
+    const candidates = bySurname.get(name);
+    if (candidates) {
+      const best = [...candidates.values()].sort((a, b) => b.count - a.count || a.first - b.first)[0].part;
+      return best.entity === p.entity ? p : { ...p, entity: best.entity, qid: best.qid };
+    }
     const sur = surnameOf(name);
-    if (sur && !bySurname.has(sur)) bySurname.set(sur, p);
+    if (sur) note(sur, p, at);
+    // CJK names start with the surname: 조창래 → 조, 中谷元 → 中谷 (one or two characters);
+    // not a transliterated foreign surname (이시바 for Ishiba is a knowledge-base alias, not a full name).
+    if (!/[\s・a-z]/.test(name) && name.length >= 3 && isFullCjkName(ctx, p.entity, name)) {
+      note(name.slice(0, 1), p, at);
+      note(name.slice(0, 2), p, at);
+    }
     return p;
   });
 }
 
-/** Whether [s, e) overlaps a chosen span that yields mentions (chosen spans are sorted and disjoint: binary search). */
+function isFullCjkName(ctx: Ctx, entity: string, name: string): boolean {
+  const i = ctx.ckb.indexOf.get(entity);
+  if (i === undefined) return true; // found by a title pattern: written as the article wrote it
+  const e = ctx.ckb.entities[i];
+  return [e.names.ja, e.names.ko, e.names.zh].some((forms) => forms?.some((f) => f.replace(/\s/g, '') === name && !/\s/.test(f)));
+}
+
 function coverage(chosen: Cand[]): (s: number, e: number) => boolean {
   const spans = chosen.filter((c) => c.parts.length);
   return (s, e) => {

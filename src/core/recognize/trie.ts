@@ -8,14 +8,65 @@
 export class Trie<T> {
   private readonly root = new Int32Array(0x10000);
   private nodes = 1;
-  private readonly values: Array<T[] | undefined> = [undefined];
+  private values: Array<T[] | undefined> = [undefined];
   /** Whether a node has any child (lets a walk stop without probing). */
-  private hasChild = new Uint8Array(1 << 17);
-  private capacity = 1 << 19;
-  private keyNode = new Int32Array(this.capacity).fill(-1);
-  private keyUnit = new Uint16Array(this.capacity);
-  private child = new Int32Array(this.capacity);
+  private hasChild: Uint8Array;
+  private capacity: number;
+  private keyNode: Int32Array;
+  private keyUnit: Uint16Array;
+  private child: Int32Array;
   private edges = 0;
+
+  /** `capacity`: hash slots (a power of two); a trie filled by add() grows them as needed. */
+  constructor(capacity = 1 << 19, nodes = 1 << 17) {
+    this.capacity = capacity;
+    this.keyNode = new Int32Array(capacity).fill(-1);
+    this.keyUnit = new Uint16Array(capacity);
+    this.child = new Int32Array(capacity);
+    this.hasChild = new Uint8Array(nodes);
+  }
+
+  /**
+   * The trie as plain arrays: node k ≥ 1 hangs under `parent[k]` by unit `unit[k]`
+   * (a node is always created after its parent, so parent[k] < k), with `values[k]`.
+   */
+  exportArrays(): { parent: Int32Array; unit: Uint16Array; values: ReadonlyArray<readonly T[] | undefined> } {
+    const parent = new Int32Array(this.nodes);
+    const unit = new Uint16Array(this.nodes);
+    parent[0] = -1;
+    for (let c = 0; c < 0x10000; c++) {
+      const k = this.root[c];
+      if (k !== 0) unit[k] = c;
+    }
+    for (let h = 0; h < this.capacity; h++) {
+      const k = this.keyNode[h];
+      if (k === -1) continue;
+      parent[this.child[h]] = k;
+      unit[this.child[h]] = this.keyUnit[h];
+    }
+    return { parent, unit, values: this.values };
+  }
+
+  /**
+   * The inverse of exportArrays (takes ownership of `values`), with its hash table sized to
+   * the edges, as sparse as add() keeps it. Throws RangeError on arrays that are not a tree.
+   */
+  static fromArrays<T>(parent: Int32Array, unit: Uint16Array, values: Array<T[] | undefined>): Trie<T> {
+    const n = parent.length;
+    if (n < 1 || unit.length !== n || values.length !== n) throw new RangeError('trie arrays differ in length');
+    let capacity = 1 << 10;
+    while ((n - 1) * 4 > capacity) capacity *= 2;
+    const trie = new Trie<T>(capacity, n);
+    for (let k = 1; k < n; k++) {
+      const p = parent[k];
+      if (!(p >= 0 && p < k)) throw new RangeError(`trie node ${k} has parent ${p}`);
+      if (p === 0) trie.root[unit[k]] = k;
+      else trie.put(p, unit[k], k);
+    }
+    trie.nodes = n;
+    trie.values = values;
+    return trie;
+  }
 
   add(form: string, value: T): void {
     if (!form) return;
