@@ -19,6 +19,8 @@ const entries = [
 ].filter((e) => fs.existsSync(path.join(__dirname, e.in)));
 
 async function main() {
+  // Watch builds embed no fingerprint: their bundles change without the compiled KB being rebuilt.
+  const define = watch ? undefined : { __KB_FINGERPRINT__: JSON.stringify((kbArtifact.fingerprint = await kbFingerprint())) };
   const contexts = await Promise.all(
     entries.map((e) =>
       esbuild.context({
@@ -32,6 +34,7 @@ async function main() {
         minify: production,
         external: e.external ?? [],
         banner: e.banner ? { js: e.banner } : undefined,
+        define,
         logLevel: 'warning',
       }),
     ),
@@ -55,6 +58,32 @@ postBuild.push(async () => {
   const out = path.join(__dirname, 'dist/schema/annotations.schema.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(sidecarJsonSchema(), null, 2) + '\n');
+});
+
+// The compiled built-in KB (dist/kb.compiled.bin), loaded at activation instead of compiling every form
+// again. Its fingerprint hashes compile()'s own bundle (all the code and data it depends on) and is
+// embedded in the bundles, which use an artifact only when its fingerprint is theirs.
+const kbArtifact = { file: path.join(__dirname, 'dist/kb.compiled.bin'), fingerprint: undefined };
+
+async function kbFingerprint() {
+  const r = await esbuild.build({
+    entryPoints: ['src/core/recognize/compile.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+  });
+  return require('crypto').createHash('sha256').update(r.outputFiles[0].contents).digest('hex').slice(0, 32);
+}
+
+postBuild.push(async () => {
+  const load = (m) => require('tsx/cjs/api').require(m, __filename);
+  const { KnowledgeBase } = load('./src/core/kb/index.ts');
+  const { compileKb } = load('./src/core/recognize/compile.ts');
+  const { serializeCompiled } = load('./src/core/recognize/serialize.ts');
+  fs.writeFileSync(kbArtifact.file, serializeCompiled(compileKb(KnowledgeBase.builtin()), kbArtifact.fingerprint));
 });
 
 main().catch((e) => {

@@ -109,11 +109,11 @@ export function compoundCands(ctx: Ctx): Cand[] {
           j++;
           continue;
         }
-        // 日ASEAN, 日EU: an abbreviation joined straight to a Latin-script actor name.
-        const latin = lang === 'ja' && j === i + 1 ? names.get(j)?.[0] : undefined;
-        if (latin && /[a-z]/.test(ctx.t[j]) && boundaryOk(ctx, j, latin.e, undefined, true)) {
-          parts.push(part(ctx, j, latin.e, latin.entity));
-          j = latin.e;
+        // 日ASEAN, 米イラン: an abbreviation joined straight to a Latin or katakana actor name.
+        const joined = lang === 'ja' && j === i + 1 ? names.get(j)?.[0] : undefined;
+        if (joined && (/[a-z]/.test(ctx.t[j]) || isKatakana(code(ctx, j))) && boundaryOk(ctx, j, joined.e, undefined, true)) {
+          parts.push(part(ctx, j, joined.e, joined.entity));
+          j = joined.e;
           break;
         }
         if (seps.includes(ctx.t[j] ?? '\0')) {
@@ -225,7 +225,8 @@ function composedAt(ctx: Ctx, lang: 'ja' | 'ko', at: number, countryIndex: numbe
     for (const r of refs) {
       let found: { e: number; id: string; qid: string | null } | null = null;
       if (r.kind === 'org') {
-        if (r.country === countryIndex) found = { e, id: ctx.ckb.entities[r.org].id, qid: ctx.ckb.entities[r.org].qid ?? null };
+        // A one-character rest (日産 − 日 = 産) says nothing: 日本産 is not Nissan.
+        if (r.country === countryIndex && e - at >= 2) found = { e, id: ctx.ckb.entities[r.org].id, qid: ctx.ckb.entities[r.org].qid ?? null };
       } else if (r.lang === lang) {
         // 러시아 군 (with a space) is a country and a noun; 러시아군 is the armed forces.
         if (r.kind === 'armed' && spaced) continue;

@@ -96,6 +96,7 @@ function linkSurnames(ctx: Ctx, parts: Part[]): Part[] {
   });
 }
 
+/** Whether a CJK name is a full name as written (조창래, 中谷元), so its first one or two characters are a surname. */
 function isFullCjkName(ctx: Ctx, entity: string, name: string): boolean {
   const i = ctx.ckb.indexOf.get(entity);
   if (i === undefined) return true; // found by a title pattern: written as the article wrote it
@@ -103,7 +104,8 @@ function isFullCjkName(ctx: Ctx, entity: string, name: string): boolean {
   return [e.names.ja, e.names.ko, e.names.zh].some((forms) => forms?.some((f) => f.replace(/\s/g, '') === name && !/\s/.test(f)));
 }
 
-function coverage(chosen: Cand[]): (s: number, e: number) => boolean {
+/** The first chosen mention overlapping [s, e), if any (chosen spans are sorted and disjoint: binary search). */
+function coverage(chosen: Cand[]): (s: number, e: number) => Part | undefined {
   const spans = chosen.filter((c) => c.parts.length);
   return (s, e) => {
     let lo = 0;
@@ -113,7 +115,7 @@ function coverage(chosen: Cand[]): (s: number, e: number) => boolean {
       if (spans[mid].e <= s) lo = mid + 1;
       else hi = mid;
     }
-    return lo < spans.length && spans[lo].s < e;
+    return lo < spans.length && spans[lo].s < e ? spans[lo].parts[0] : undefined;
   };
 }
 

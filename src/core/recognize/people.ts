@@ -21,8 +21,8 @@ function person(s: number, e: number, name: string): Cand {
   return { s, e, prio: PRIO.pattern, parts: [p] };
 }
 
-/** Spans already taken by the dictionary (a country before 国防相 is a country, not a name). */
-export type Taken = (s: number, e: number) => boolean;
+/** What the dictionary already found overlapping a span (a country before 国防相 is a country, not a name). */
+export type Taken = (s: number, e: number) => Part | undefined;
 
 export function titlePatternCands(ctx: Ctx, taken: Taken): Cand[] {
   const out: Cand[] = [];
@@ -66,9 +66,13 @@ function japaneseNameBefore(ctx: Ctx, titleStart: number, taken: Taken): Cand | 
     if (isKanji(code(ctx, s - 1))) return null; // a longer kanji run is a phrase, not a name
     // 岸田前首相: 前/元/現 belong to the title.
     while (e - s > 2 && lexicon.titleBlockers.ja.has(ctx.t[e - 1])) e--;
-    if (e - s < 2 || lexicon.titleBlockers.ja.has(ctx.t[s])) return null;
+    const run = ctx.t.slice(s, e);
+    if (e - s < 2 || lexicon.titleBlockers.ja.has(ctx.t[s]) || lexicon.titleBlockers.ja.has(run)) return null;
   } else return null;
-  if (taken(s, e)) return null;
+  const known = taken(s, e);
+  // アヌティン・チャーンウィーラクーン首相: the full name of a person the dictionary knows by part of it.
+  if (known && known.type === 'person' && isNameKana(last)) return { s, e, prio: PRIO.pattern, parts: [{ ...known, s, e }] };
+  if (known) return null;
   return person(s, e, ctx.t.slice(s, e));
 }
 const MIDDLE_DOT_CHAR = String.fromCharCode(MIDDLE_DOT);

@@ -34,6 +34,8 @@ export const BUILD_FINGERPRINT: string | undefined = typeof __KB_FINGERPRINT__ =
 /** Value field types: int32, string (index into the strings), boolean, undefined (no payload). */
 type Tag = 'i' | 's' | 'b' | 'u';
 type Shape = [key: string, tag: Tag][];
+const TAGS: readonly Tag[] = ['i', 's', 'b', 'u'];
+const [I, , B, U] = [0, 1, 2, 3];
 
 interface Header {
   fingerprint: string;
@@ -140,6 +142,8 @@ export function deserializeCompiled(buf: Uint8Array, kb: KnowledgeBase, fingerpr
   if (header.entities !== kb.size) throw new ArtifactError(`compiled KB: made for ${header.entities} entities, the KB has ${kb.size}`);
   if (!Array.isArray(header.sections) || header.sections.length !== 2 * SECTION_TYPES.length) throw new ArtifactError('compiled KB: malformed header');
 
+  // Sections are views, which need aligned offsets: a buffer cut from a shared pool may not start aligned.
+  if (buf.byteOffset % 4 !== 0) buf = new Uint8Array(buf);
   let at = align(jsonEnd);
   const sections = header.sections.map((length, i) => {
     const Type = SECTION_TYPES[i % SECTION_TYPES.length];
@@ -147,9 +151,7 @@ export function deserializeCompiled(buf: Uint8Array, kb: KnowledgeBase, fingerpr
     if (!(Number.isInteger(length) && length >= 0) || at + bytes > buf.length) {
       throw new ArtifactError(`compiled KB: truncated (${buf.length} bytes, section ${i} needs ${at + bytes})`);
     }
-    const start = buf.byteOffset + at;
-    // Typed array views need aligned offsets; a buffer from a pool may not be.
-    const array = start % Type.BYTES_PER_ELEMENT === 0 ? new Type(buf.buffer, start, length) : new Type(buf.buffer.slice(start, start + bytes));
+    const array = new Type(buf.buffer as ArrayBuffer, buf.byteOffset + at, length);
     at = align(at + bytes);
     return array;
   });
@@ -163,7 +165,10 @@ export function deserializeCompiled(buf: Uint8Array, kb: KnowledgeBase, fingerpr
 }
 
 function decodeTrie<T>([parent, unit, counts, shapeOf, fields]: TrieSections, header: Header): Trie<T> {
-  const { shapes, strings } = header;
+  const { strings } = header;
+  // Index loops over plain arrays: this runs once, mostly before the optimizing compiler steps in.
+  const keys = header.shapes.map((s) => s.map(([k]) => k));
+  const tags = header.shapes.map((s) => s.map(([, t]) => TAGS.indexOf(t)));
   const values: Array<T[] | undefined> = [];
   let v = 0;
   let f = 0;
@@ -173,22 +178,24 @@ function decodeTrie<T>([parent, unit, counts, shapeOf, fields]: TrieSections, he
       values.push(undefined);
       continue;
     }
+    if (v + count > shapeOf.length) throw new ArtifactError('compiled KB: value counts exceed the values');
     const list: T[] = [];
     for (let end = v + count; v < end; v++) {
-      const shape = shapes[shapeOf[v]];
-      if (shape === undefined) throw new ArtifactError(`compiled KB: value ${v} has an unknown shape`);
+      const sk = keys[shapeOf[v]];
+      const st = tags[shapeOf[v]];
+      if (sk === undefined) throw new ArtifactError(`compiled KB: value ${v} has an unknown shape`);
+      if (f + sk.length > fields.length) throw new ArtifactError('compiled KB: value fields run short');
       const value: Record<string, unknown> = {};
-      for (const [key, tag] of shape) {
-        if (tag === 'u') {
-          value[key] = undefined;
-          continue;
+      for (let j = 0; j < sk.length; j++) {
+        const tag = st[j];
+        if (tag === U) value[sk[j]] = undefined;
+        else {
+          const x = fields[f++];
+          if (tag === I) value[sk[j]] = x;
+          else if (tag === B) value[sk[j]] = x !== 0;
+          else if (x >= 0 && x < strings.length) value[sk[j]] = strings[x];
+          else throw new ArtifactError(`compiled KB: string ${x} out of range`);
         }
-        if (f >= fields.length) throw new ArtifactError('compiled KB: value fields run short');
-        const x = fields[f++];
-        if (tag === 'i') value[key] = x;
-        else if (tag === 'b') value[key] = x !== 0;
-        else if (x < strings.length) value[key] = strings[x];
-        else throw new ArtifactError(`compiled KB: string ${x} out of range`);
       }
       list.push(value as T);
     }
