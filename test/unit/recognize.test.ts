@@ -84,6 +84,13 @@ describe('recognize', () => {
     it('takes the longest named actor: a ministry with its country is one organization', () => {
       assert.deepEqual(spans(run('ロシア国防省は露国防省とも')), ['ロシア国防省/ministry-of-defence-russia', '露国防省/ministry-of-defence-russia']);
     });
+    it('reads a known X軍 organization as a country before 軍楽隊', () => {
+      const k = KnowledgeBase.of([
+        E({ id: 'south-korea', type: 'country', names: { ja: ['韓国'] } }),
+        E({ id: 'rok-army', type: 'organization', country: 'south-korea', names: { ja: ['韓国軍'] } }),
+      ]);
+      assert.deepEqual(recognize('韓国軍楽隊と韓国軍', k).map((m) => `${m.text}/${m.entity}`), ['韓国/south-korea', '韓国軍/rok-army']);
+    });
     it('reads X軍 as the armed forces but not 軍事 or 軍楽隊', () => {
       assert.deepEqual(spans(run('北朝鮮軍と露朝軍事協力と韓国軍楽隊')), [
         '北朝鮮軍/north-korea-armed-forces', '露/russia', '朝/north-korea', '韓国/south-korea',
@@ -114,6 +121,22 @@ describe('recognize', () => {
       assert.deepEqual(spans(run('Foreign Minister Jane Example met Putin. Example said no.')), [
         'Jane Example/person:Jane Example', 'Putin/vladimir-putin', 'Example/person:Jane Example',
       ]);
+    });
+    it('reads bylines, datelines and front-matter authors as people, and their later mentions', () => {
+      const ms = run('---\nauthor: "Jane Roe"\n---\nマニラ＝山川花子\n本文。\n（山川花子）');
+      assert.deepEqual(spans(ms), ['Jane Roe/person:Jane Roe', '山川花子/person:山川花子', '山川花子/person:山川花子']);
+      assert.deepEqual(spans(run('By Tom Example and Ann Sample\nText.')), ['Tom Example/person:Tom Example', 'Ann Sample/person:Ann Sample']);
+    });
+    it('reads a common given name and a capitalized surname as a person, not a lowercase word', () => {
+      assert.deepEqual(spans(run('"It matters," said Lena Example, a researcher. mark my words')), ['Lena Example/person:Lena Example']);
+    });
+    it('links a bare surname to the person named in full, the most mentioned one first', () => {
+      const ms = run('조창래 외교부 정책실장은 말했다. 조 실장은');
+      assert.deepEqual(spans(ms).filter((s) => s.startsWith('조')), ['조창래/person:조창래', '조/person:조창래']);
+    });
+    it('does not annotate a person inside a place name', () => {
+      const k = KnowledgeBase.of([E({ id: 'ho-chi-minh', type: 'person', names: { ja: ['ホーチミン'] } })]);
+      assert.deepEqual(recognize('ホーチミン広場にあるホーチミン主席の像', k).map((m) => m.start), [10]);
     });
     it('annotates a reading in parentheses as the same person', () => {
       assert.deepEqual(spans(run('岩屋毅(いわや・たけし)外相')), ['岩屋毅/takeshi-iwaya', 'いわや・たけし/takeshi-iwaya']);

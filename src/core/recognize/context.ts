@@ -6,6 +6,8 @@ import { isHangul, isKanji, isKatakana, isLatinLetter, isLatinWordChar } from '.
 export interface Ctx {
   /** Normalized text with markup blanked. */
   t: string;
+  /** Normalized text before blanking (front-matter keys such as author: are read from it). */
+  raw: string;
   /** Original text (UTF-16) and the normalized → original map. */
   orig: string;
   origin: Int32Array;

@@ -22,7 +22,7 @@ import { compile } from './compile';
 import { boundaryOk, code, type Ctx } from './context';
 import { lexicon } from './lexicon';
 import { maskMarkup } from './markup';
-import { readingCands, surnameCands, surnameOf, titlePatternCands } from './people';
+import { bylineCands, givenNameCands, readingCands, surnameCands, surnameOf, titlePatternCands } from './people';
 import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
 
 export { compile } from './compile';
@@ -31,7 +31,7 @@ export function recognize(text: string, kb: KnowledgeBase): Mention[] {
   const ckb = compile(kb);
   const { text: normalized, origin } = normalize(text);
   const t = maskMarkup(normalized);
-  const ctx: Ctx = { t, orig: text, origin, ckb, hits: scan(t, ckb) };
+  const ctx: Ctx = { t, raw: normalized, orig: text, origin, ckb, hits: scan(t, ckb) };
 
   const base = [...dictionaryCands(ctx), ...compoundCands(ctx), ...fixedPatternCands(ctx), ...composedOrgCands(ctx)];
   const pass1 = chooseLeftmostLongest([...base]);
@@ -39,7 +39,7 @@ export function recognize(text: string, kb: KnowledgeBase): Mention[] {
   for (const c of pass1) for (const p of c.parts) present.add(p.entity);
 
   const taken1 = coverage(pass1);
-  const extra = [...contextualCands(ctx, present), ...titlePatternCands(ctx, taken1)];
+  const extra = [...contextualCands(ctx, present), ...titlePatternCands(ctx, taken1), ...bylineCands(ctx, taken1), ...givenNameCands(ctx, taken1)];
   let chosen = chooseLeftmostLongest([...base, ...extra].map((c) => preferPresent(c, present, ctx)));
 
   // Surnames of the people found so far, then readings in parentheses.

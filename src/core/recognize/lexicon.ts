@@ -30,4 +30,5 @@ export const lexicon = {
   agreementConnectors: longestFirst(norm(raw.agreementConnectors.ja)),
   englishCapitalizedOnly: new Set(raw.englishCapitalizedOnly),
   placeSuffixes: longestFirst(norm(raw.placeSuffixes)),
+  givenNames: new Set(raw.givenNames.map((n) => n.toLowerCase())),
 };

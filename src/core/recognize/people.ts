@@ -151,12 +151,20 @@ export function surnameOf(name: string): string | null {
 export function surnameCands(ctx: Ctx, people: Array<{ name: string; entity: Part }>): Cand[] {
   const out: Cand[] = [];
   const seen = new Set<string>();
+  const needles: Array<{ needle: string; entity: Part }> = [];
   for (const p of people) {
+    // A name found by a pattern recurs in full elsewhere (佐伯健太郎 in the byline and the signature).
+    if (p.entity.entity.startsWith('person:')) needles.push({ needle: p.name, entity: p.entity });
     const sur = surnameOf(p.name);
-    if (!sur || seen.has(sur)) continue;
-    seen.add(sur);
-    const needle = sur.toLowerCase();
-    for (let i = ctx.t.indexOf(needle, p.entity.e); i !== -1; i = ctx.t.indexOf(needle, i + 1)) {
+    if (sur) needles.push({ needle: sur, entity: p.entity });
+  }
+  for (const { needle: raw, entity } of needles) {
+    if (seen.has(raw)) continue;
+    seen.add(raw);
+    const p = { entity };
+    const needle = raw.toLowerCase();
+    for (let i = ctx.t.indexOf(needle); i !== -1; i = ctx.t.indexOf(needle, i + 1)) {
+      if (i === p.entity.s) continue;
       const e = i + needle.length;
       if (!boundaryOk(ctx, i, e) || isKatakana(code(ctx, e)) || code(ctx, i - 1) === MIDDLE_DOT) continue;
       if (isLatinLetter(code(ctx, i))) {
@@ -183,6 +191,87 @@ export function readingCands(ctx: Ctx, people: Part[]): Cand[] {
     }
     if (ctx.t[e] !== ')' || e - p.e < 3) continue;
     out.push({ s: p.e + 1, e, prio: PRIO.pattern, parts: [{ ...p, s: p.e + 1, e }] });
+  }
+  return out;
+}
+
+const CJK_NAME = /^[\u4e00-\u9fff\u3041-\u309f\u30a1-\u30fa\u30fc\u30fb\uac00-\ud7a3]{2,8}$/;
+
+/**
+ * Bylines and datelines: front-matter author fields, "Manila=NAME" / "政治部・NAME"
+ * lines, and "By NAME (and NAME)" lines. The name is a person mention.
+ */
+export function bylineCands(ctx: Ctx, taken: Taken): Cand[] {
+  const out: Cand[] = [];
+  const add = (s: number, e: number) => {
+    while (s < e && ctx.t[s] === ' ') s++;
+    while (e > s && ctx.t[e - 1] === ' ') e--;
+    if (e - s >= 2 && !taken(s, e)) out.push(person(s, e, ctx.orig.slice(ctx.origin[s], ctx.origin[e])));
+  };
+  const fm = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(ctx.raw);
+  if (fm) {
+    const field = /^(?:author|authors|byline|writer|reporter|journalist)[ \t]*:[ \t]*["']?([^"'\r\n]+?)["']?[ \t]*\r?$/gm;
+    for (let m; (m = field.exec(fm[0])); ) {
+      const s = m.index + m[0].indexOf(m[1]);
+      if (nameLike(ctx, s, s + m[1].length)) add(s, s + m[1].length);
+    }
+  }
+  // クアラルンプール＝森下拓海, 政治部・高田真一, 워싱턴=정다은 (a title after it is handled by the title rule).
+  const dateline = /^[ \t]*【?[^\n=【】]{1,16}[=・][ \t]*([^\n=・\s【】]{2,8})[ \t]*】?[ \t]*\r?$/gm;
+  for (let m; (m = dateline.exec(ctx.t)); ) {
+    const s = m.index + m[0].lastIndexOf(m[1]);
+    if (CJK_NAME.test(m[1])) add(s, s + m[1].length);
+  }
+  const by = /(?:^|\n)[ \t]*by[ \t]+([a-z][^\n,;|]{2,80})/g;
+  for (let m; (m = by.exec(ctx.t)); ) {
+    let pos = m.index + m[0].indexOf(m[1]);
+    for (let k = 0; k < 2; k++) {
+      const name = englishName(ctx, pos);
+      if (!name) break;
+      add(name[0], name[1]);
+      const and = /^ +and +/.exec(ctx.t.slice(name[1], name[1] + 8));
+      if (!and) break;
+      pos = name[1] + and[0].length;
+    }
+  }
+  return out;
+}
+
+/** Two or three capitalized words from `pos` (in the original), as a normalized span. */
+function englishName(ctx: Ctx, pos: number): [number, number] | null {
+  const words: Array<[number, number]> = [];
+  let i = pos;
+  while (words.length < 3) {
+    while (ctx.t[i] === ' ' && words.length === 0) i++;
+    const m = /^[a-z][a-z'’-]*[a-z]/.exec(ctx.t.slice(i, i + 30));
+    if (!m) break;
+    const first = ctx.orig[ctx.origin[i]];
+    if (first === first.toLowerCase() || NOT_NAMES.has(ctx.orig.slice(ctx.origin[i], ctx.origin[i + m[0].length]))) break;
+    words.push([i, i + m[0].length]);
+    i += m[0].length;
+    if (ctx.t[i] !== ' ') break;
+    i++;
+  }
+  return words.length >= 2 ? [words[0][0], words[words.length - 1][1]] : null;
+}
+
+function nameLike(ctx: Ctx, s: number, e: number): boolean {
+  const v = ctx.t.slice(s, e).trim();
+  if (CJK_NAME.test(v)) return true;
+  const n = englishName(ctx, s);
+  return n !== null && n[1] === s + ctx.t.slice(s, e).trimEnd().length;
+}
+
+/** said Jane Doe: a common given name and a capitalized surname, in English text. */
+export function givenNameCands(ctx: Ctx, taken: Taken): Cand[] {
+  const out: Cand[] = [];
+  const word = /[a-z]+/g;
+  for (let m; (m = word.exec(ctx.t)); ) {
+    if (!lexicon.givenNames.has(m[0]) || isLatinLetter(code(ctx, m.index - 1))) continue;
+    const name = englishName(ctx, m.index);
+    if (!name || taken(name[0], name[1])) continue;
+    out.push(person(name[0], name[1], ctx.orig.slice(ctx.origin[name[0]], ctx.origin[name[1]])));
+    word.lastIndex = name[1];
   }
   return out;
 }

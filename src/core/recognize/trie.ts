@@ -27,44 +27,68 @@ export class Trie<T> {
   }
 
   /**
-   * The trie as plain arrays: node k ≥ 1 hangs under `parent[k]` by unit `unit[k]`
-   * (a node is always created after its parent, so parent[k] < k), with `values[k]`.
+   * The trie as plain arrays, its hash table as the occupied slots in slot order, so that
+   * fromArrays rebuilds the very same table writing it front to back (cheap on caches).
    */
-  exportArrays(): { parent: Int32Array; unit: Uint16Array; values: ReadonlyArray<readonly T[] | undefined> } {
-    const parent = new Int32Array(this.nodes);
-    const unit = new Uint16Array(this.nodes);
-    parent[0] = -1;
+  exportArrays(): TrieArrays<T> {
+    const rootUnit: number[] = [];
+    const rootChild: number[] = [];
     for (let c = 0; c < 0x10000; c++) {
-      const k = this.root[c];
-      if (k !== 0) unit[k] = c;
+      if (this.root[c] !== 0) {
+        rootUnit.push(c);
+        rootChild.push(this.root[c]);
+      }
     }
-    for (let h = 0; h < this.capacity; h++) {
-      const k = this.keyNode[h];
-      if (k === -1) continue;
-      parent[this.child[h]] = k;
-      unit[this.child[h]] = this.keyUnit[h];
+    const slot = new Int32Array(this.edges);
+    const node = new Int32Array(this.edges);
+    const unit = new Uint16Array(this.edges);
+    const child = new Int32Array(this.edges);
+    for (let h = 0, k = 0; h < this.capacity; h++) {
+      if (this.keyNode[h] === -1) continue;
+      slot[k] = h;
+      node[k] = this.keyNode[h];
+      unit[k] = this.keyUnit[h];
+      child[k++] = this.child[h];
     }
-    return { parent, unit, values: this.values };
+    const values = this.values.slice(0, this.nodes);
+    return { capacity: this.capacity, rootUnit: Uint16Array.from(rootUnit), rootChild: Int32Array.from(rootChild), slot, node, unit, child, values };
   }
 
   /**
-   * The inverse of exportArrays (takes ownership of `values`), with its hash table sized to
-   * the edges, as sparse as add() keeps it. Throws RangeError on arrays that are not a tree.
+   * The inverse of exportArrays (takes ownership of `values`). Throws RangeError on arrays
+   * that are not a trie table: an edge must lead to a later node (so walks end) and leave
+   * an empty slot (so probes end).
    */
-  static fromArrays<T>(parent: Int32Array, unit: Uint16Array, values: Array<T[] | undefined>): Trie<T> {
-    const n = parent.length;
-    if (n < 1 || unit.length !== n || values.length !== n) throw new RangeError('trie arrays differ in length');
-    let capacity = 1 << 10;
-    while ((n - 1) * 4 > capacity) capacity *= 2;
-    const trie = new Trie<T>(capacity, n);
-    for (let k = 1; k < n; k++) {
-      const p = parent[k];
-      if (!(p >= 0 && p < k)) throw new RangeError(`trie node ${k} has parent ${p}`);
-      if (p === 0) trie.root[unit[k]] = k;
-      else trie.put(p, unit[k], k);
+  static fromArrays<T>(a: TrieArrays<T>): Trie<T> {
+    const nodes = a.values.length;
+    const edges = a.slot.length;
+    const { capacity, slot, node, unit, child } = a;
+    if (!(capacity >= 1 && (capacity & (capacity - 1)) === 0 && edges * 4 <= capacity)) throw new RangeError(`trie table of ${capacity} slots for ${edges} edges`);
+    if (node.length !== edges || unit.length !== edges || child.length !== edges || a.rootChild.length !== a.rootUnit.length) {
+      throw new RangeError('trie arrays differ in length');
     }
-    trie.nodes = n;
-    trie.values = values;
+    const trie = new Trie<T>(capacity, nodes);
+    for (let i = 0; i < a.rootUnit.length; i++) {
+      const k = a.rootChild[i];
+      if (!(k > 0 && k < nodes)) throw new RangeError(`trie root edge to node ${k}`);
+      trie.root[a.rootUnit[i]] = k;
+    }
+    const { keyNode, keyUnit, child: childAt, hasChild } = trie;
+    let last = -1;
+    for (let i = 0; i < edges; i++) {
+      const h = slot[i];
+      const p = node[i];
+      const k = child[i];
+      if (!(h > last && h < capacity && p > 0 && k > p && k < nodes)) throw new RangeError(`trie edge ${p} → ${k} in slot ${h}`);
+      keyNode[h] = p;
+      keyUnit[h] = unit[i];
+      childAt[h] = k;
+      hasChild[p] = 1;
+      last = h;
+    }
+    trie.edges = edges;
+    trie.nodes = nodes;
+    trie.values = a.values;
     return trie;
   }
 
@@ -147,4 +171,20 @@ export class Trie<T> {
     this.edges = 0;
     for (let h = 0; h < keyNode.length; h++) if (keyNode[h] !== -1) this.put(keyNode[h], keyUnit[h], child[h]);
   }
+}
+
+/** A trie's state as arrays (see exportArrays). */
+export interface TrieArrays<T> {
+  /** Hash table slots, a power of two. */
+  capacity: number;
+  /** Edges from the root: unit → child. */
+  rootUnit: Uint16Array;
+  rootChild: Int32Array;
+  /** The other edges, in slot order: (node, unit) → child, stored in `slot`. */
+  slot: Int32Array;
+  node: Int32Array;
+  unit: Uint16Array;
+  child: Int32Array;
+  /** Per node (index 0 is the root). */
+  values: Array<T[] | undefined>;
 }
