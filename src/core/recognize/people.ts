@@ -97,7 +97,8 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     }
     const word = ctx.t.slice(s, e);
     const surname = lexicon.koreanSurnames.has(word.slice(0, 2)) ? 2 : lexicon.koreanSurnames.has(word[0]) ? 1 : 0;
-    if (word.length !== 3 || !surname || lexicon.titleBlockers.ko.has(word)) return null;
+    // 조창래 본부장, or 조 본부장 after the full name (linked to it later).
+    if (!surname || lexicon.titleBlockers.ko.has(word) || (word.length !== 3 && !(word.length === 1 && hops === 0))) return null;
     if (!boundaryOk(ctx, s, e)) return null;
     return person(s, e, word);
   }
