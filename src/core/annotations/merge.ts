@@ -50,9 +50,10 @@ export function mergeRecognized(text: string, recognized: Mention[], sidecar: Si
     qid: entity(r.entity)?.qid ?? null,
     status: 'confirmed',
   }));
+  const overlapsConfirmed = overlapIndex(confirmed);
   for (const m of recognized) {
     if (decided.has(spanKey(m.start, m.end))) continue;
-    if (confirmed.some((c) => c.kind === m.kind && c.start < m.end && m.start < c.end)) continue;
+    if (overlapsConfirmed(m.kind, m.start, m.end)) continue;
     mentions.push({ ...m, status: 'recognized' });
   }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -75,4 +76,34 @@ function recordsOf(sidecar: SidecarDoc | AnnotationSource | null): {
   const doc = sidecar as SidecarDoc;
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
   return { records: doc.annotations.map(recordFromDoc), entity: (id) => entities.get(id) };
+}
+
+/**
+ * Whether [start, end) overlaps a confirmed annotation of the same kind. Confirmed
+ * annotations of one kind do not overlap each other much, so sorting by start and
+ * looking back from the binary-search point keeps this near O(log n) per query.
+ */
+function overlapIndex(confirmed: AnnotationRecord[]): (kind: string, start: number, end: number) => boolean {
+  const byKind = new Map<string, AnnotationRecord[]>();
+  for (const r of confirmed) (byKind.get(r.kind) ?? byKind.set(r.kind, []).get(r.kind)!).push(r);
+  const maxLen = new Map<string, number>();
+  for (const [kind, rs] of byKind) {
+    rs.sort((a, b) => a.start - b.start);
+    maxLen.set(kind, rs.reduce((n, r) => Math.max(n, r.end - r.start), 0));
+  }
+  return (kind, start, end) => {
+    const rs = byKind.get(kind);
+    if (!rs) return false;
+    // First record starting at or after `end`; any overlap starts before it and within maxLen of `start`.
+    let lo = 0;
+    let hi = rs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rs[mid].start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    const floor = start - maxLen.get(kind)!;
+    for (let i = lo - 1; i >= 0 && rs[i].start >= floor; i--) if (rs[i].end > start) return true;
+    return false;
+  };
 }

@@ -185,6 +185,15 @@ export class ArticleAnnotations {
     return this.upsert(m, 'confirmed', note);
   }
 
+  /** Confirm many mentions at once (Confirm All): one lookup table and one change event, not one scan each. */
+  confirmAll(ms: Mention[]): Annotation[] {
+    const bySpan = new Map<string, AnnotationRecord>();
+    for (const r of this.records.values()) if (r.anchored) bySpan.set(`${r.start}:${r.end}`, r);
+    const out = ms.map((m) => this.upsert(m, 'confirmed', undefined, bySpan, true));
+    if (ms.length) this.emit('user');
+    return out;
+  }
+
   /** Dismiss a recognized mention: recorded as rejected so it stays suppressed. */
   reject(m: Mention): Annotation {
     return this.upsert(m, 'rejected');
@@ -400,7 +409,7 @@ export class ArticleAnnotations {
 
   // ---- internals ----
 
-  private upsert(m: Mention, status: Status, note?: string): Annotation {
+  private upsert(m: Mention, status: Status, note?: string, bySpan?: Map<string, AnnotationRecord>, quiet = false): Annotation {
     this.assertWritable();
     const text = this.spanText(m.start, m.end);
     if (m.text !== text) throw new AnnotationError(`mention '${m.text}' does not match the text at ${m.start}-${m.end} ('${text}')`);
@@ -408,7 +417,16 @@ export class ArticleAnnotations {
       this.addEntity(this.kbEntity(m.entity) ?? { id: m.entity, kind: m.kind, type: m.type, name: m.text, qid: m.qid });
     }
     const fields = { entity: m.entity, kind: m.kind, type: m.type, status, ...(note !== undefined ? { note } : {}) };
-    const existing = [...this.records.values()].find((r) => r.anchored && r.start === m.start && r.end === m.end);
+    let existing: AnnotationRecord | undefined;
+    if (bySpan) existing = bySpan.get(`${m.start}:${m.end}`);
+    else {
+      for (const r of this.records.values()) {
+        if (r.anchored && r.start === m.start && r.end === m.end) {
+          existing = r;
+          break;
+        }
+      }
+    }
     if (existing) {
       const same = (Object.keys(fields) as (keyof typeof fields)[]).every((k) => existing[k] === fields[k]);
       if (!same) {
@@ -430,8 +448,9 @@ export class ArticleAnnotations {
       raw: {},
     };
     this.records.set(r.id, r);
+    bySpan?.set(`${r.start}:${r.end}`, r);
     this.changed.set(r.id, ++this.clock);
-    this.emit('user');
+    if (!quiet) this.emit('user');
     return snapshot(r);
   }
 

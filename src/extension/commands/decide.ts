@@ -45,7 +45,7 @@ export function registerDecisions(s: Services): vscode.Disposable[] {
       const suggestions = state.view.mentions.filter((m) => m.status === 'recognized');
       attempt('confirm the suggestions', () =>
         state.batch(() => {
-          for (const m of suggestions) state.store!.confirm(m);
+          state.store!.confirmAll(suggestions);
         }),
       );
       notify('info', `Article Annotator: confirmed ${suggestions.length} suggestions.`);
