@@ -159,6 +159,11 @@ describe('recognize', () => {
       const ms = run('北大西洋条約機構(NATO)');
       assert.deepEqual(ms.map((m) => `${m.text}/${m.type}`), ['北大西洋条約機構/organization', 'NATO/organization']);
     });
+    it('reads a short name in parentheses and its later uses as the same agreement', () => {
+      const agr = run('両国は円滑化協定（ＲＡＡ）に署名した。RAAは来年発効する。raa').filter((m) => m.kind === 'agreement');
+      assert.deepEqual(agr.map((m) => m.text), ['円滑化協定', 'ＲＡＡ', 'RAA']);
+      assert.equal(new Set(agr.map((m) => m.entity)).size, 1);
+    });
     it('does not take verbs as documents', () => {
       assert.deepEqual(run('独立を宣言した。').filter((m) => m.kind === 'agreement'), []);
     });

@@ -49,7 +49,41 @@ export function recognizeAgreements(ctx: Ctx, inOrganization: Uint8Array, docKey
     cands.push({ s, e, prio: PRIO.pattern, head: [h.s, h.e], agreementType: type, known: false, parts: [] });
   }
   const chosen = chooseLeftmostLongest(cands) as AgreementCand[];
-  return link(ctx, chosen, docKey);
+  return withAcronyms(ctx, link(ctx, chosen, docKey));
+}
+
+const ACRONYM = /^[(]([a-z][a-z0-9&.-]{1,11})[)]/;
+
+/**
+ * 円滑化協定（RAA）, Visiting Forces Agreement (VFA): an all-caps short name in
+ * parentheses right after an agreement is a mention of it, and so is every later
+ * use of that short name in the article.
+ */
+function withAcronyms(ctx: Ctx, parts: Part[]): Part[] {
+  const out = [...parts];
+  const taken = new Set(parts.map((p) => p.s));
+  const acronyms = new Map<string, Part>();
+  for (const p of parts) {
+    const m = ACRONYM.exec(ctx.t.slice(p.e, p.e + 14));
+    if (!m) continue;
+    const s = p.e + 1;
+    const e = s + m[1].length;
+    const original = ctx.orig.slice(ctx.origin[s], ctx.origin[e]).normalize('NFKC');
+    if (original !== original.toUpperCase() || taken.has(s)) continue;
+    out.push({ ...p, s, e });
+    taken.add(s);
+    if (!acronyms.has(m[1])) acronyms.set(m[1], { ...p, s, e });
+  }
+  for (const [acronym, p] of acronyms) {
+    for (let i = ctx.t.indexOf(acronym, p.e); i !== -1; i = ctx.t.indexOf(acronym, i + 1)) {
+      const e = i + acronym.length;
+      if (taken.has(i) || !boundaryOk(ctx, i, e, undefined, true)) continue;
+      if (ctx.orig.slice(ctx.origin[i], ctx.origin[e]).normalize('NFKC') !== acronym.toUpperCase()) continue;
+      out.push({ ...p, s: i, e });
+      taken.add(i);
+    }
+  }
+  return out.sort((a, b) => a.s - b.s);
 }
 
 function englishHeadOk(ctx: Ctx, s: number, e: number, sawStatement: boolean): boolean {
