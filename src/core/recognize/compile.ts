@@ -8,7 +8,7 @@ import type { Entity } from '../kb/schema';
 import { normalizeForm } from '../text/normalize';
 import { isLatinLetter } from '../text/script';
 import { lexicon } from './lexicon';
-import { bundledCompiled } from './serialize';
+import { BUNDLED_ARTIFACT, readCompiled, type Artifact } from './serialize';
 import { Trie } from './trie';
 
 export const enum Mode {
@@ -72,11 +72,11 @@ function formRef(mode: Mode, entity: number, form: string): FormRef {
 /**
  * The matcher for `kb`, made once per KB instance. The built-in KB loads the one the build
  * compiled (serialize.ts) when it is there and made by this very build; any other KB, such
- * as a workspace overlay, is compiled here.
+ * as a workspace overlay, is compiled here. `artifact`: the one to try (tests pass their own).
  */
-export function compile(kb: KnowledgeBase): CompiledKb {
+export function compile(kb: KnowledgeBase, artifact: Artifact | undefined = BUNDLED_ARTIFACT): CompiledKb {
   if (kb.compiled) return kb.compiled as CompiledKb;
-  const compiled = (kb.isBuiltin ? bundledCompiled(kb) : undefined) ?? compileKb(kb);
+  const compiled = (kb.isBuiltin && artifact ? readCompiled(artifact.file, kb, artifact.fingerprint) : undefined) ?? compileKb(kb);
   kb.compiled = compiled;
   return compiled;
 }

@@ -3,12 +3,14 @@
  * what the build compiled instead of compiling every form of the built-in KB again.
  *
  * Layout: magic "AAKB", format version (u32 LE), header length (u32 LE), the header
- * (UTF-8 JSON: fingerprint, entity count, value shapes, strings, section lengths,
- * orgBySuffix), then per trie five little-endian typed arrays, each 4-byte aligned:
- * parent (i32) and unit (u16) per node, value count per node (u16), shape per value
- * (u16) and the values' fields (i32: integers, booleans, indexes into the strings).
- * Values are plain objects; their shapes (keys in order) are kept so that loaded
- * values are indistinguishable from compiled ones.
+ * (UTF-8 JSON: fingerprint, entity count, per trie its node and slot counts, the
+ * distinct values, orgBySuffix, section lengths), then per trie nine little-endian
+ * typed arrays, each 4-byte aligned: its edges (Trie.exportArrays), then the nodes
+ * that have values, how many each, and which (indexes into the distinct values).
+ *
+ * Values are plain JSON-safe objects, never mutated: equal ones (the same entity's
+ * forms) are stored once and shared, and keep their keys in order, so loaded values
+ * equal compiled ones field by field.
  *
  * The fingerprint hashes compile()'s own bundle, code and data alike (esbuild.js): the
  * build embeds it in the bundles and in the artifact, so an artifact is used only by
@@ -18,7 +20,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { KnowledgeBase } from '../kb';
 import type { CompiledKb } from './compile';
-import { Trie } from './trie';
+import { Trie, type TrieArrays } from './trie';
 
 export const ARTIFACT_FILE = 'kb.compiled.bin';
 const MAGIC = 'AAKB';
@@ -29,73 +31,81 @@ export class ArtifactError extends Error {}
 
 declare const __KB_FINGERPRINT__: string | undefined;
 /** The fingerprint the build embedded in this bundle (esbuild define); undefined when running from source or a watch build. */
-export const BUILD_FINGERPRINT: string | undefined = typeof __KB_FINGERPRINT__ === 'string' ? __KB_FINGERPRINT__ : undefined;
+const BUILD_FINGERPRINT: string | undefined = typeof __KB_FINGERPRINT__ === 'string' ? __KB_FINGERPRINT__ : undefined;
 
-/** Value field types: int32, string (index into the strings), boolean, undefined (no payload). */
-type Tag = 'i' | 's' | 'b' | 'u';
-type Shape = [key: string, tag: Tag][];
-const TAGS: readonly Tag[] = ['i', 's', 'b', 'u'];
-const [I, , B, U] = [0, 1, 2, 3];
+/** Where an artifact is and the fingerprint it must carry. */
+export interface Artifact {
+  file: string;
+  fingerprint: string;
+}
+
+/** The artifact the build wrote next to this bundle; none when running from source. */
+export const BUNDLED_ARTIFACT: Artifact | undefined = BUILD_FINGERPRINT ? { file: path.join(__dirname, ARTIFACT_FILE), fingerprint: BUILD_FINGERPRINT } : undefined;
 
 interface Header {
   fingerprint: string;
   entities: number;
-  shapes: Shape[];
-  strings: string[];
-  /** Element counts of the sections, in writing order (five per trie: trie, then suffixes). */
-  sections: number[];
+  /** Per trie (the forms, then the suffixes): node count and hash table slots. */
+  nodes: number[];
+  capacities: number[];
+  values: object[];
   orgBySuffix: [string, number][];
+  /** Element counts of the sections, in writing order (SECTIONS per trie). */
+  sections: number[];
 }
 
-const SECTION_TYPES = [Int32Array, Uint16Array, Uint16Array, Uint16Array, Int32Array] as const;
-type TrieSections = [parent: Int32Array, unit: Uint16Array, counts: Uint16Array, shapes: Uint16Array, fields: Int32Array];
+const SECTIONS = [Uint16Array, Int32Array, Int32Array, Int32Array, Uint16Array, Int32Array, Int32Array, Uint16Array, Int32Array] as const;
+type TrieSections = [
+  rootUnit: Uint16Array,
+  rootChild: Int32Array,
+  slot: Int32Array,
+  node: Int32Array,
+  unit: Uint16Array,
+  child: Int32Array,
+  valueNode: Int32Array,
+  valueCount: Uint16Array,
+  valueIndex: Int32Array,
+];
 
 export function serializeCompiled(ckb: CompiledKb, fingerprint: string): Buffer {
   if (!LITTLE_ENDIAN) throw new ArtifactError('compiled KB: the artifact is little-endian; build it on a little-endian host');
-  const shapes: Shape[] = [];
-  const shapeIndex = new Map<string, number>();
-  const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
-  const intern = (s: string) => {
-    let i = stringIndex.get(s);
-    if (i === undefined) stringIndex.set(s, (i = strings.push(s) - 1));
-    return i;
-  };
+  const values: object[] = [];
+  const indexOfValue = new Map<string, number>();
 
-  const encodeTrie = (trie: Trie<unknown>): TrieSections => {
-    const { parent, unit, values } = trie.exportArrays();
-    const counts = new Uint16Array(parent.length);
-    const shapeOf: number[] = [];
-    const fields: number[] = [];
-    values.forEach((vs, node) => {
+  const encode = (trie: Trie<object>) => {
+    const a = trie.exportArrays();
+    const valueNode: number[] = [];
+    const valueCount: number[] = [];
+    const valueIndex: number[] = [];
+    a.values.forEach((vs, n) => {
       if (!vs) return;
-      if (vs.length > 0xffff) throw new ArtifactError(`trie node ${node} has ${vs.length} values`);
-      counts[node] = vs.length;
+      if (vs.length > 0xffff) throw new ArtifactError(`compiled KB: trie node ${n} has ${vs.length} values`);
+      valueNode.push(n);
+      valueCount.push(vs.length);
       for (const v of vs) {
-        const shape: Shape = Object.entries(v as object).map(([k, x]) => [k, tagOf(x, k)]);
-        const key = JSON.stringify(shape);
-        let si = shapeIndex.get(key);
-        if (si === undefined) shapeIndex.set(key, (si = shapes.push(shape) - 1));
-        shapeOf.push(si);
-        for (const x of Object.values(v as object)) {
-          if (typeof x === 'number') fields.push(x);
-          else if (typeof x === 'string') fields.push(intern(x));
-          else if (typeof x === 'boolean') fields.push(x ? 1 : 0);
-        }
+        const key = jsonOf(v);
+        let i = indexOfValue.get(key);
+        if (i === undefined) indexOfValue.set(key, (i = values.push(v) - 1));
+        valueIndex.push(i);
       }
     });
-    if (shapes.length > 0xffff) throw new ArtifactError('too many value shapes');
-    return [parent, unit, counts, Uint16Array.from(shapeOf), Int32Array.from(fields)];
+    const sections: TrieSections = [
+      a.rootUnit, a.rootChild, a.slot, a.node, a.unit, a.child,
+      Int32Array.from(valueNode), Uint16Array.from(valueCount), Int32Array.from(valueIndex),
+    ];
+    return { nodes: a.values.length, capacity: a.capacity, sections };
   };
 
-  const arrays = [...encodeTrie(ckb.trie), ...encodeTrie(ckb.suffixes)];
+  const tries = [encode(ckb.trie), encode(ckb.suffixes)];
+  const arrays = tries.flatMap((t) => t.sections);
   const header: Header = {
     fingerprint,
     entities: ckb.entities.length,
-    shapes,
-    strings,
-    sections: arrays.map((a) => a.length),
+    nodes: tries.map((t) => t.nodes),
+    capacities: tries.map((t) => t.capacity),
+    values,
     orgBySuffix: [...ckb.orgBySuffix],
+    sections: arrays.map((a) => a.length),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   let size = align(PREAMBLE + json.length);
@@ -113,12 +123,13 @@ export function serializeCompiled(ckb: CompiledKb, fingerprint: string): Buffer 
   return out;
 }
 
-function tagOf(x: unknown, key: string): Tag {
-  if (typeof x === 'number' && (x | 0) === x) return 'i';
-  if (typeof x === 'string') return 's';
-  if (typeof x === 'boolean') return 'b';
-  if (x === undefined) return 'u';
-  throw new ArtifactError(`cannot store value field '${key}' (${typeof x})`);
+/** A value's JSON, refusing what JSON would not give back as it was (undefined, NaN, nested objects...). */
+function jsonOf(v: object): string {
+  for (const [k, x] of Object.entries(v)) {
+    const ok = typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
+    if (!ok) throw new ArtifactError(`compiled KB: cannot store value field '${k}' (${x === null ? 'null' : typeof x})`);
+  }
+  return JSON.stringify(v);
 }
 
 /** The matcher stored in `buf` for `kb`. Throws ArtifactError when it is damaged or not for this build (`fingerprint`). */
@@ -131,22 +142,24 @@ export function deserializeCompiled(buf: Uint8Array, kb: KnowledgeBase, fingerpr
   const version = dv.getUint32(4, true);
   if (version !== FORMAT_VERSION) throw new ArtifactError(`compiled KB: format version ${version}, expected ${FORMAT_VERSION}`);
   const jsonEnd = PREAMBLE + dv.getUint32(8, true);
-  if (jsonEnd > buf.length) throw new ArtifactError(`compiled KB: truncated (${buf.length} bytes, header needs ${jsonEnd})`);
+  if (jsonEnd > buf.length) throw new ArtifactError(`compiled KB: truncated (${buf.length} bytes, the header needs ${jsonEnd})`);
   let header: Header;
   try {
     header = JSON.parse(Buffer.from(buf.buffer, buf.byteOffset + PREAMBLE, jsonEnd - PREAMBLE).toString('utf8'));
   } catch (e) {
     throw new ArtifactError(`compiled KB: unreadable header (${(e as Error).message})`);
   }
+  if (typeof header !== 'object' || header === null) throw new ArtifactError('compiled KB: malformed header');
   if (header.fingerprint !== fingerprint) throw new ArtifactError(`compiled KB: stale (fingerprint ${header.fingerprint}, this build ${fingerprint})`);
   if (header.entities !== kb.size) throw new ArtifactError(`compiled KB: made for ${header.entities} entities, the KB has ${kb.size}`);
-  if (!Array.isArray(header.sections) || header.sections.length !== 2 * SECTION_TYPES.length) throw new ArtifactError('compiled KB: malformed header');
+  const { sections: lengths, values, orgBySuffix } = header;
+  if (!Array.isArray(lengths) || lengths.length !== 2 * SECTIONS.length || !Array.isArray(values) || !Array.isArray(orgBySuffix)) throw new ArtifactError('compiled KB: malformed header');
 
   // Sections are views, which need aligned offsets: a buffer cut from a shared pool may not start aligned.
   if (buf.byteOffset % 4 !== 0) buf = new Uint8Array(buf);
   let at = align(jsonEnd);
-  const sections = header.sections.map((length, i) => {
-    const Type = SECTION_TYPES[i % SECTION_TYPES.length];
+  const sections = lengths.map((length, i) => {
+    const Type = SECTIONS[i % SECTIONS.length];
     const bytes = length * Type.BYTES_PER_ELEMENT;
     if (!(Number.isInteger(length) && length >= 0) || at + bytes > buf.length) {
       throw new ArtifactError(`compiled KB: truncated (${buf.length} bytes, section ${i} needs ${at + bytes})`);
@@ -157,53 +170,34 @@ export function deserializeCompiled(buf: Uint8Array, kb: KnowledgeBase, fingerpr
   });
   if (at !== align(buf.length)) throw new ArtifactError(`compiled KB: ${buf.length - at} bytes past the last section`);
 
-  const trie = decodeTrie<CompiledKb['trie'] extends Trie<infer T> ? T : never>(sections.slice(0, 5) as TrieSections, header);
-  const suffixes = decodeTrie<CompiledKb['suffixes'] extends Trie<infer T> ? T : never>(sections.slice(5) as TrieSections, header);
+  const n = SECTIONS.length;
+  type V<K extends 'trie' | 'suffixes'> = CompiledKb[K] extends Trie<infer T> ? T : never;
+  const trie = decodeTrie(sections.slice(0, n) as TrieSections, header.nodes?.[0], header.capacities?.[0], values as V<'trie'>[]);
+  const suffixes = decodeTrie(sections.slice(n) as TrieSections, header.nodes?.[1], header.capacities?.[1], values as V<'suffixes'>[]);
   const entities = kb.all();
-  const indexOf = new Map(entities.map((e, i) => [e.id, i]));
-  return { kb, trie, entities, indexOf, orgBySuffix: new Map(header.orgBySuffix), suffixes };
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < entities.length; i++) indexOf.set(entities[i].id, i);
+  return { kb, trie, entities, indexOf, orgBySuffix: new Map(orgBySuffix), suffixes };
 }
 
-function decodeTrie<T>([parent, unit, counts, shapeOf, fields]: TrieSections, header: Header): Trie<T> {
-  const { strings } = header;
-  // Index loops over plain arrays: this runs once, mostly before the optimizing compiler steps in.
-  const keys = header.shapes.map((s) => s.map(([k]) => k));
-  const tags = header.shapes.map((s) => s.map(([, t]) => TAGS.indexOf(t)));
-  const values: Array<T[] | undefined> = [];
+function decodeTrie<T>(sections: TrieSections, nodes: number, capacity: number, table: T[]): Trie<T> {
+  const [rootUnit, rootChild, slot, node, unit, child, valueNode, valueCount, valueIndex] = sections;
+  if (!(Number.isInteger(nodes) && nodes >= 1) || valueCount.length !== valueNode.length) throw new ArtifactError('compiled KB: malformed trie');
+  const values: Array<T[] | undefined> = new Array(nodes).fill(undefined);
   let v = 0;
-  let f = 0;
-  for (let node = 0; node < counts.length; node++) {
-    const count = counts[node];
-    if (count === 0) {
-      values.push(undefined);
-      continue;
-    }
-    if (v + count > shapeOf.length) throw new ArtifactError('compiled KB: value counts exceed the values');
-    const list: T[] = [];
-    for (let end = v + count; v < end; v++) {
-      const sk = keys[shapeOf[v]];
-      const st = tags[shapeOf[v]];
-      if (sk === undefined) throw new ArtifactError(`compiled KB: value ${v} has an unknown shape`);
-      if (f + sk.length > fields.length) throw new ArtifactError('compiled KB: value fields run short');
-      const value: Record<string, unknown> = {};
-      for (let j = 0; j < sk.length; j++) {
-        const tag = st[j];
-        if (tag === U) value[sk[j]] = undefined;
-        else {
-          const x = fields[f++];
-          if (tag === I) value[sk[j]] = x;
-          else if (tag === B) value[sk[j]] = x !== 0;
-          else if (x >= 0 && x < strings.length) value[sk[j]] = strings[x];
-          else throw new ArtifactError(`compiled KB: string ${x} out of range`);
-        }
-      }
-      list.push(value as T);
-    }
-    values.push(list);
+  for (let i = 0; i < valueNode.length; i++) {
+    const end = v + valueCount[i];
+    if (!(valueNode[i] > 0 && valueNode[i] < nodes && end > v && end <= valueIndex.length)) throw new ArtifactError('compiled KB: value lists out of range');
+    // Most nodes end one form: an exact-size literal keeps the young heap (and its collections) small.
+    const list: T[] = [table[valueIndex[v]]];
+    for (v++; v < end; v++) list.push(table[valueIndex[v]]);
+    if (list.includes(undefined as T)) throw new ArtifactError('compiled KB: value index out of range');
+    values[valueNode[i]] = list;
   }
-  if (v !== shapeOf.length || f !== fields.length) throw new ArtifactError('compiled KB: value counts disagree with the values');
+  if (v !== valueIndex.length) throw new ArtifactError('compiled KB: value lists disagree with the values');
+  const arrays: TrieArrays<T> = { capacity, rootUnit, rootChild, slot, node, unit, child, values };
   try {
-    return Trie.fromArrays(parent, unit, values);
+    return Trie.fromArrays(arrays);
   } catch (e) {
     if (e instanceof RangeError) throw new ArtifactError(`compiled KB: ${e.message}`);
     throw e;
@@ -224,11 +218,6 @@ export function readCompiled(file: string, kb: KnowledgeBase, fingerprint: strin
     if (e instanceof ArtifactError) return undefined;
     throw e;
   }
-}
-
-/** The artifact the build wrote next to the running bundle, for the built-in KB; undefined when there is none to trust. */
-export function bundledCompiled(kb: KnowledgeBase): CompiledKb | undefined {
-  return BUILD_FINGERPRINT ? readCompiled(path.join(__dirname, ARTIFACT_FILE), kb, BUILD_FINGERPRINT) : undefined;
 }
 
 const align = (n: number) => (n + 3) & ~3;
