@@ -84,6 +84,16 @@ function codeServerReady() {
   return fs.existsSync(P.CODE_SERVER_MARKER) && fs.existsSync(P.CODE_SERVER_ENTRY);
 }
 
+/** The npm CLI script of this machine's npm, to run it with Node 24 explicitly. */
+function npmCli() {
+  const fromEnv = process.env.npm_execpath;
+  if (fromEnv && fs.existsSync(fromEnv)) return fromEnv;
+  const r = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' });
+  const cli = path.join((r.stdout || '').trim(), 'npm', 'bin', 'npm-cli.js');
+  if (fs.existsSync(cli)) return cli;
+  throw new SetupError('cannot find the npm CLI script (npm root -g)');
+}
+
 function ensureCodeServer() {
   if (codeServerReady()) return log(`code-server ${P.CODE_SERVER_VERSION} present at ${P.CODE_SERVER_DIR}`);
   log(`npm install code-server@${P.CODE_SERVER_VERSION} into ${P.CODE_SERVER_DIR} (compiles native modules; about 2 min, 800 MB)`);
@@ -96,13 +106,15 @@ function ensureCodeServer() {
   if (!fs.existsSync(manifest)) {
     fs.writeFileSync(manifest, JSON.stringify({ name: 'annotator-vscode-harness', private: true }, null, 2) + '\n');
   }
-  // npm runs under Node 24 (first on PATH) and node-gyp builds against its headers.
-  const env = {
-    ...process.env,
+  // npm runs under Node 24 (first on PATH) and node-gyp builds against its headers. When this runs
+  // inside `npm test`, the outer npm's variables (npm_node_execpath, npm_config_*, NODE) would make the
+  // install scripts run under the outer Node 20, which code-server refuses: start from a clean set.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|NODE$|INIT_CWD$)/i.test(k)));
+  Object.assign(env, {
     PATH: `${path.join(P.NODE_DIR, 'bin')}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: P.NODE_DIR,
-  };
-  run('npm', ['install', '--save-exact', '--no-audit', '--no-fund', '--loglevel=error', `code-server@${P.CODE_SERVER_VERSION}`], {
+  });
+  run(P.NODE_BIN, [npmCli(), 'install', '--save-exact', '--no-audit', '--no-fund', '--loglevel=error', `code-server@${P.CODE_SERVER_VERSION}`], {
     cwd: P.CODE_SERVER_DIR,
     env,
   });

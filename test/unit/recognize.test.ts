@@ -96,6 +96,11 @@ describe('recognize', () => {
         '北朝鮮軍/north-korea-armed-forces', '露/russia', '朝/north-korea', '韓国/south-korea',
       ]);
     });
+    it('reads outlets and companies unknown to the knowledge base by the shape of their name', () => {
+      assert.deepEqual(spans(run('By the Harbour Times staff. Acme Defence Pty Ltd said. The Times said.')).map((s) => s.split('/')[0]), ['Harbour Times', 'Acme Defence Pty Ltd']);
+      assert.deepEqual(spans(run('東亜ウィークリーによると、地元新聞は')).map((s) => s.split('/')[0]), ['東亜ウィークリー']);
+      assert.deepEqual(spans(run('한빛일보에 따르면 지역신문은')).map((s) => s.split('/')[0]), ['한빛일보']);
+    });
     it('keeps a country and its ministry together across a Korean space', () => {
       assert.deepEqual(spans(run('미국 국무부와 외교부')), ['미국 국무부/united-states-ministry-of-foreign-affairs', '외교부/mofa-korea']);
     });

@@ -17,6 +17,7 @@ import { OffsetIndex } from '../text/offsets';
 import { isKatakana } from '../text/script';
 import { compoundCands, composedOrgCands, dictionaryCands, fixedPatternCands, caseOk, part } from './actors';
 import { recognizeAgreements } from './agreements';
+import { bodyCands } from './bodies';
 import { scan } from './candidates';
 import { compile } from './compile';
 import { boundaryOk, code, type Ctx } from './context';
@@ -39,7 +40,7 @@ export function recognize(text: string, kb: KnowledgeBase): Mention[] {
   for (const c of pass1) for (const p of c.parts) present.add(p.entity);
 
   const taken1 = coverage(pass1);
-  const extra = [...contextualCands(ctx, present), ...titlePatternCands(ctx, taken1), ...bylineCands(ctx, taken1), ...givenNameCands(ctx, taken1)];
+  const extra = [...contextualCands(ctx, present), ...titlePatternCands(ctx, taken1), ...bylineCands(ctx, taken1), ...givenNameCands(ctx, taken1), ...bodyCands(ctx)];
   let chosen = chooseLeftmostLongest([...base, ...extra].map((c) => preferPresent(c, present, ctx)));
 
   // Surnames of the people found so far, then readings in parentheses.

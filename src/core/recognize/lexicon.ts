@@ -31,4 +31,7 @@ export const lexicon = {
   englishCapitalizedOnly: new Set(raw.englishCapitalizedOnly),
   placeSuffixes: longestFirst(norm(raw.placeSuffixes)),
   givenNames: new Set(raw.givenNames.map((n) => n.toLowerCase())),
+  mediaSuffixes: { en: raw.mediaSuffixes.en, ja: longestFirst(norm(raw.mediaSuffixes.ja)), ko: longestFirst(raw.mediaSuffixes.ko) },
+  mediaPrefixBlockers: new Set(raw.mediaPrefixBlockers.map((w) => normalizeForm(w))),
+  orgSubBodies: { ja: normMap(raw.orgSubBodies.ja), ko: normMap(raw.orgSubBodies.ko) },
 };

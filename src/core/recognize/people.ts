@@ -218,7 +218,7 @@ export function bylineCands(ctx: Ctx, taken: Taken): Cand[] {
     }
   }
   // クアラルンプール＝森下拓海, 政治部・高田真一, 워싱턴=정다은 (a title after it is handled by the title rule).
-  const dateline = /^[ \t]*【?[^\n=【】]{1,16}[=・][ \t]*([^\n=・\s【】]{2,8})[ \t]*】?[ \t]*\r?$/gm;
+  const dateline = /^[ \t]*【?(?:[^\n=【】]{1,16}=|[^\n=【】・]{0,10}[部局課室]・)[ \t]*([^\n=・\s【】]{2,8})[ \t]*】?[ \t]*\r?$/gm;
   for (let m; (m = dateline.exec(ctx.t)); ) {
     const s = m.index + m[0].lastIndexOf(m[1]);
     if (CJK_NAME.test(m[1])) add(s, s + m[1].length);

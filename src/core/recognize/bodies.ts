@@ -1,0 +1,91 @@
+/**
+ * Bodies the knowledge base does not know, by the shape of their name: outlets
+ * and companies (Harbour Times, 한빛일보, 東亜ウィークリー, Acme Pty Ltd) and the
+ * organs of a known organization (IAEA理事会, 유엔 총회 is in the KB).
+ */
+import { isHangul, isKanji, isKatakana, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
+import { code, type Ctx } from './context';
+import { lexicon } from './lexicon';
+import { PRIO, type Cand } from './span';
+
+const org = (s: number, e: number, id: string): Cand => ({ s, e, prio: PRIO.pattern, parts: [{ s, e, entity: id, type: 'organization', qid: null }] });
+const idOf = (ctx: Ctx, s: number, e: number) => 'org:' + ctx.orig.slice(ctx.origin[s], ctx.origin[e]).normalize('NFKC').replace(/\s+/g, ' ');
+
+export function bodyCands(ctx: Ctx): Cand[] {
+  return [...englishBodies(ctx), ...cjkBodies(ctx), ...subBodies(ctx)];
+}
+
+const ENGLISH_BODY = new RegExp(
+  `\\b((?:[A-Z][A-Za-z&'’-]+ ){1,3})(${lexicon.mediaSuffixes.en.map((w) => w.replace(/[.]/g, '\\.')).join('|')})\\b`,
+  'g',
+);
+
+/** Capitalized words ending in an outlet or company word: Harbour Times, Meridian Wire, Acme Pty Ltd. */
+function englishBodies(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  const re = ENGLISH_BODY;
+  re.lastIndex = 0;
+  // The original text keeps the capitals: match there, then map back (origin is non-decreasing: binary search).
+  const toNorm = (o: number): number | undefined => {
+    let lo = 0;
+    let hi = ctx.t.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ctx.origin[mid] < o) lo = mid + 1;
+      else hi = mid;
+    }
+    return ctx.origin[lo] === o ? lo : undefined;
+  };
+  if (!/[A-Z]/.test(ctx.orig)) return out;
+  for (let m; (m = re.exec(ctx.orig)); ) {
+    const words = m[1].trim().split(' ');
+    while (words.length && lexicon.mediaPrefixBlockers.has(words[0].toLowerCase())) words.shift();
+    if (!words.length) continue;
+    const startOrig = m.index + m[0].indexOf(words[0]);
+    const s = toNorm(startOrig);
+    const e = toNorm(m.index + m[0].length);
+    if (s === undefined || e === undefined || ctx.t.slice(s, e).trim() !== ctx.t.slice(s, e)) continue;
+    if (ctx.t.slice(s, e).includes('  ')) continue; // blanked markup inside
+    out.push(org(s, e, idOf(ctx, s, e)));
+  }
+  return out;
+}
+
+const isNameUnit = (c: number) => isKanji(c) || isKatakana(c) || c === MIDDLE_DOT || c === LONG_VOWEL;
+
+/** 東亜ウィークリー, 北國新聞, 한빛일보: a name run ending in an outlet word. */
+function cjkBodies(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  for (const lang of ['ja', 'ko'] as const) {
+    for (const suffix of lexicon.mediaSuffixes[lang]) {
+      for (let i = ctx.t.indexOf(suffix); i !== -1; i = ctx.t.indexOf(suffix, i + 1)) {
+        const e = i + suffix.length;
+        let s = i;
+        const unit = lang === 'ja' ? isNameUnit : isHangul;
+        while (s > 0 && unit(code(ctx, s - 1)) && i - s < 8) s--;
+        if (unit(code(ctx, s - 1))) continue; // too long a run to be a name
+        const name = ctx.t.slice(s, i);
+        if (name.length < 2 || lexicon.mediaPrefixBlockers.has(name)) continue;
+        if (lang === 'ko' && isHangul(code(ctx, e)) && !lexicon.particles.ko.some((p) => ctx.t.startsWith(p, e))) continue;
+        out.push(org(s, e, idOf(ctx, s, e)));
+      }
+    }
+  }
+  return out;
+}
+
+/** IAEA理事会: a known organization's organ is one organization. */
+function subBodies(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  for (const h of ctx.hits.free) {
+    const ent = ctx.ckb.entities[h.ref.entity];
+    if (ent.type !== 'organization') continue;
+    for (const lang of ['ja', 'ko'] as const) {
+      for (const [suffix, role] of lexicon.orgSubBodies[lang]) {
+        const gap = lang === 'ko' && ctx.t[h.e] === ' ' ? 1 : 0;
+        if (ctx.t.startsWith(suffix, h.e + gap)) out.push(org(h.s, h.e + gap + suffix.length, `${ent.id}-${role}`));
+      }
+    }
+  }
+  return out;
+}
