@@ -14,7 +14,7 @@ import type { Mention } from '../model';
 import { kindOf } from '../model';
 import { normalize } from '../text/normalize';
 import { OffsetIndex } from '../text/offsets';
-import { isKatakana } from '../text/script';
+import { isKanji, isKatakana } from '../text/script';
 import { compoundCands, composedOrgCands, dictionaryCands, fixedPatternCands, caseOk, part } from './actors';
 import { recognizeAgreements } from './agreements';
 import { bodyCands } from './bodies';
@@ -47,7 +47,7 @@ export function recognize(text: string, kb: KnowledgeBase): Mention[] {
   const parts = partsOf(chosen);
   const people = parts.filter((p) => p.type === 'person');
   const named = people.map((p) => ({ name: t.slice(p.s, p.e), entity: p }));
-  const more = [...surnameCands(ctx, named), ...readingCands(ctx, people)];
+  const more = [...surnameCands(ctx, named), ...readingCands(ctx, people), ...afterActorCands(ctx, parts)];
   if (more.length) chosen = fillGaps(chosen, more);
 
   const actors = linkSurnames(ctx, more.length ? partsOf(chosen) : parts);
@@ -145,6 +145,20 @@ function preferPresent(c: Cand, present: Set<string>, ctx: Ctx): Cand {
   if (!c.alternatives || present.has(c.parts[0].entity)) return c;
   const other = c.alternatives.find((i) => present.has(ctx.ckb.entities[i].id) && ctx.ckb.entities[i].kind === 'actor');
   return other === undefined ? c : { ...c, parts: [part(ctx, c.s, c.e, other)] };
+}
+
+/**
+ * 中谷元日本国防衛大臣: a kanji name right after another actor's name is a name, although a
+ * kanji before a kanji name normally means it sits inside a longer word.
+ */
+function afterActorCands(ctx: Ctx, parts: Part[]): Cand[] {
+  const ends = new Set(parts.map((p) => p.e));
+  const out: Cand[] = [];
+  for (const h of ctx.hits.free) {
+    if (!ends.has(h.s) || !isKanji(code(ctx, h.s)) || ctx.ckb.entities[h.ref.entity].kind !== 'actor') continue;
+    out.push({ s: h.s, e: h.e, prio: PRIO.dictionary, parts: [part(ctx, h.s, h.e, h.ref.entity)] });
+  }
+  return out;
 }
 
 /** Add candidates only where nothing was chosen. */
