@@ -127,10 +127,12 @@ function coverage(chosen: Cand[]): (s: number, e: number) => Part | undefined {
 function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
   const out: Cand[] = [];
   const titleStarts = new Set(ctx.hits.titles.map((h) => h.s));
+  const actorEnds = new Map<number, number>();
+  for (const h of ctx.hits.free) if (ctx.ckb.entities[h.ref.entity].kind === 'actor') actorEnds.set(h.s, Math.max(h.e, actorEnds.get(h.s) ?? 0));
   for (const h of ctx.hits.contextual) {
     const ent = ctx.ckb.entities[h.ref.entity];
     if (!boundaryOk(ctx, h.s, h.e) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
-    const titled = titleStarts.has(h.e) || (ctx.t[h.e] === ' ' && titleStarts.has(h.e + 1));
+    const titled = titleAfter(ctx, h.e, titleStarts, actorEnds);
     if (!titled && !present.has(ent.id)) continue;
     // One-syllable surnames (이, 시, 조, 林) are ordinary words unless a title follows.
     if (!titled && h.e - h.s === 1) continue;
@@ -138,6 +140,22 @@ function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
     out.push({ s: h.s, e: h.e, prio: present.has(ent.id) ? PRIO.dictionary + 0.5 : PRIO.contextual, parts: [part(ctx, h.s, h.e, h.ref.entity)] });
   }
   return out;
+}
+
+/**
+ * Whether a title follows `e`: right after it (岩屋外相), after a space (조 장관), or after
+ * words that name a body or country (조현 외교부 장관, 王毅中国外相).
+ */
+function titleAfter(ctx: Ctx, e: number, titleStarts: Set<number>, actorEnds: Map<number, number>): boolean {
+  let pos = e;
+  for (let hops = 0; hops < 3; hops++) {
+    if (ctx.t[pos] === ' ') pos++;
+    if (titleStarts.has(pos)) return true;
+    const next = actorEnds.get(pos);
+    if (next === undefined) return false;
+    pos = next;
+  }
+  return false;
 }
 
 /** Between two readings of the same span, the entity already present in the article wins (林鄭月娥 for To Lam in a To Lam story). */
