@@ -6,17 +6,13 @@ const fs = require('fs');
 const path = require('path');
 const P = require('./paths');
 const { setup, SetupError } = require('./setup');
-const { startServer, workbenchUrl, tail } = require('./server');
+const { startServer, workbenchUrl, tail, launchChromium } = require('./server');
 const { readResults, conclude } = require('./results');
 const { makeWorkspace } = require('./workspace');
 
 const TOTAL_TIMEOUT_MS = Number(process.env.ANNOTATOR_TEST_TIMEOUT_MS) || 10 * 60_000;
 // From page load to index.ts's first line; a workbench that never starts the tests fails here.
 const START_TIMEOUT_MS = Number(process.env.ANNOTATOR_TEST_START_TIMEOUT_MS) || 120_000;
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -26,18 +22,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @returns {Promise<{exitCode: number | null, problem: string | null, diagnostics: string}>}
  */
 async function runInBrowser({ workspace, developmentPath, testsPath, resultsFile, env = {} }) {
-  const { chromium } = require('playwright-core');
   const server = await startServer({ workspace, env: { ...env, ANNOTATOR_TEST_RESULTS: resultsFile } });
   const workbenchLog = [];
   let browser;
   try {
-    browser = await chromium.launch({
-      executablePath: P.CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      // Chromium keeps crash reports under XDG_CONFIG_HOME; keep them out of the home folder.
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(server.tmpDir, 'browser-config') },
-    });
+    browser = await launchChromium(server);
     const page = await browser.newPage();
     let onExit;
     const exit = new Promise((resolve) => (onExit = resolve));

@@ -8,7 +8,7 @@ const os = require('os');
 const path = require('path');
 const P = require('./paths');
 const { setup, SetupError } = require('./setup');
-const { startServer, workbenchUrl, extensionHostLog, tail } = require('./server');
+const { startServer, workbenchUrl, extensionHostLog, tail, linkExtension, launchChromium } = require('./server');
 const { makeWorkspace } = require('./workspace');
 
 const OUT_DIR = path.join(P.ROOT, 'media', 'screenshots');
@@ -46,13 +46,6 @@ const confirmedFirst = (m) => m.type === 'country' || m.kind === 'agreement';
 const log = (msg) => console.log(`screenshots: ${msg}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Same as start.js: an extensions folder holding a link to the repo under the name VS Code expects. */
-function linkExtension() {
-  const { version } = require(path.join(P.ROOT, 'package.json'));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annotator-extensions-'));
-  fs.symlinkSync(P.ROOT, path.join(dir, `${P.EXTENSION_ID}-${version}`), 'dir');
-  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** Without CJK fonts Chromium draws the Japanese and Korean articles as boxes. */
 function ensureCjkFonts() {
@@ -208,14 +201,7 @@ async function waitForActivation(server, timeoutMs = 60_000) {
 }
 
 async function takeShots(server, url, ws) {
-  const { chromium } = require('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: P.CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    env: { ...process.env, XDG_CONFIG_HOME: path.join(server.tmpDir, 'browser-config') },
-  });
+  const browser = await launchChromium(server);
   const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
     page.setDefaultTimeout(20_000);

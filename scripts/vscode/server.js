@@ -168,4 +168,28 @@ function extensionHostLog(server) {
     .join('\n');
 }
 
-module.exports = { startServer, workbenchUrl, extensionHostLog, tail };
+/** An extensions folder holding the repo under the name VS Code expects, so rebuilds show after a window reload. */
+function linkExtension() {
+  const { version } = require(path.join(P.ROOT, 'package.json'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annotator-extensions-'));
+  fs.symlinkSync(P.ROOT, path.join(dir, `${P.EXTENSION_ID}-${version}`), 'dir');
+  // Removing the folder unlinks the symlink; it never follows it into the repo.
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Flags for headless Chromium on a machine whose only network is loopback. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** Debian's Chromium, headless, its config and crash reports kept in the server's temp folder. */
+function launchChromium(server) {
+  const { chromium } = require('playwright-core');
+  return chromium.launch({
+    executablePath: P.CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(server.tmpDir, 'browser-config') },
+  });
+}
+
+module.exports = { startServer, workbenchUrl, extensionHostLog, tail, linkExtension, launchChromium };

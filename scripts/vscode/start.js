@@ -4,11 +4,10 @@
 // the extension activates on an article, then stop; exit code 0 when it did).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const P = require('./paths');
 const { setup, SetupError } = require('./setup');
-const { startServer, workbenchUrl, extensionHostLog, tail } = require('./server');
+const { startServer, workbenchUrl, extensionHostLog, tail, linkExtension, launchChromium } = require('./server');
 const { makeWorkspace } = require('./workspace');
 
 function parseArgs(argv) {
@@ -22,25 +21,10 @@ function parseArgs(argv) {
   return opts;
 }
 
-/** An extensions folder holding the repo under the name VS Code expects, so rebuilds show after a window reload. */
-function linkExtension() {
-  const { version } = require(path.join(P.ROOT, 'package.json'));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annotator-extensions-'));
-  fs.symlinkSync(P.ROOT, path.join(dir, `${P.EXTENSION_ID}-${version}`), 'dir');
-  // Removing the folder unlinks the symlink; it never follows it into the repo.
-  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** Opens an article in headless Chromium and waits for the extension host to log the activation. */
 async function checkActivation(server, url, article) {
-  const { chromium } = require('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: P.CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    env: { ...process.env, XDG_CONFIG_HOME: path.join(server.tmpDir, 'browser-config') },
-  });
+  const browser = await launchChromium(server);
   try {
     const page = await browser.newPage();
     await page.goto(url);

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { parseArgs, type ParseArgsConfig } from 'util';
 import { ArticleAnnotations, SidecarError, mergeRecognized, type StoreOptions } from '../../core/annotations';
-import { KbError } from '../../core/kb';
+import { KbError, type KnowledgeBase } from '../../core/kb';
 import type { Mention } from '../../core/model';
 import { recognize } from '../../core/recognize';
 import { ArticleError, readArticle } from '../../core/text/article';
@@ -43,6 +43,17 @@ export async function openAnnotated(
   }
 }
 
+/** The knowledge base for an article, or null after reporting a broken workspace knowledge base file. */
+export function knowledgeBaseOrReport(command: string, article: string, io: CliIO): KnowledgeBase | null {
+  try {
+    return knowledgeBaseFor(article);
+  } catch (e) {
+    if (!(e instanceof KbError)) throw e;
+    io.err(`article-annotator ${command}: ${e.message}`);
+    return null;
+  }
+}
+
 export function reportSidecarError(command: string, e: SidecarError, io: CliIO): void {
   io.err(`article-annotator ${command}: ${e.message}`);
   io.err(`  ${path.basename(e.file)} was left as it is; annotations of this article are read-only until it is fixed.`);
@@ -72,14 +83,8 @@ export const confirm: Command = {
     if (positionals.length !== 1) throw new UsageError('name one article');
     if (values.all && values.entity !== undefined) throw new UsageError('use --all or --entity, not both');
     const article = positionals[0];
-    let kb;
-    try {
-      kb = knowledgeBaseFor(article);
-    } catch (e) {
-      if (!(e instanceof KbError)) throw e;
-      io.err(`article-annotator confirm: ${e.message}`);
-      return 1;
-    }
+    const kb = knowledgeBaseOrReport('confirm', article, io);
+    if (!kb) return 1;
     const opened = await openAnnotated('confirm', article, io, { kb });
     if (!opened) return 1;
     const { text, store } = opened;

@@ -1,9 +1,8 @@
 import { AnnotationError } from '../../core/annotations';
-import { KbError } from '../../core/kb';
 import { ACTOR_TYPES, AGREEMENT_TYPES, type EntityType } from '../../core/model';
 import { UsageError, type Command } from '../command';
-import { openAnnotated, parseOptions, saveOrReport } from './confirm';
-import { knowledgeBaseFor } from './scan';
+import { knowledgeBaseOrReport, openAnnotated, parseOptions, saveOrReport } from './confirm';
+
 
 const TYPES: readonly string[] = [...ACTOR_TYPES, ...AGREEMENT_TYPES];
 
@@ -33,14 +32,8 @@ export const tag: Command = {
     const type = values.type as EntityType;
     if ((values.entity === undefined) === (values.name === undefined)) throw new UsageError('give either --entity ID or --name NAME');
     const article = positionals[0];
-    let kb;
-    try {
-      kb = knowledgeBaseFor(article);
-    } catch (e) {
-      if (!(e instanceof KbError)) throw e;
-      io.err(`article-annotator tag: ${e.message}`);
-      return 1;
-    }
+    const kb = knowledgeBaseOrReport('tag', article, io);
+    if (!kb) return 1;
     const opened = await openAnnotated('tag', article, io, { kb });
     if (!opened) return 1;
     const { store } = opened;
