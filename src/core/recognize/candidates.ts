@@ -1,6 +1,7 @@
 /** The raw hits of one scan: every trie form at every position, sorted into what the rules need. */
 import type { CompiledKb, FormRef } from './compile';
 import { Mode } from './compile';
+import { isKatakana, isLatinLetter, isLatinWordChar } from '../text/script';
 
 export interface Hit {
   s: number;
@@ -53,8 +54,14 @@ export function scan(text: string, ckb: CompiledKb): Hits {
       }
     }
   };
-  for (; i < text.length; i++) {
-    if (trie.starts(text.charCodeAt(i))) trie.walk(text, i, onHit);
+  let prev = 0;
+  for (; i < text.length; prev = text.charCodeAt(i), i++) {
+    const c = text.charCodeAt(i);
+    if (!trie.starts(c)) continue;
+    // No Latin or katakana form may start inside a word of its script (the boundary rules
+    // would reject it), so mid-word positions are not walked at all: "us" in "because".
+    if ((isLatinLetter(c) && isLatinWordChar(prev)) || (isKatakana(c) && isKatakana(prev))) continue;
+    trie.walk(text, i, onHit);
   }
   return hits;
 }

@@ -196,6 +196,7 @@ export function readingCands(ctx: Ctx, people: Part[]): Cand[] {
   return out;
 }
 
+const DATELINE = /^[ \t]*【?(?:[^=【】]{1,16}=|[^=【】・]{0,10}[部局課室]・)[ \t]*([^=・\s【】]{2,8})[ \t]*】?[ \t]*\r?$/;
 const CJK_NAME = /^[\u4e00-\u9fff\u3041-\u309f\u30a1-\u30fa\u30fc\u30fb\uac00-\ud7a3]{2,8}$/;
 
 /**
@@ -218,10 +219,18 @@ export function bylineCands(ctx: Ctx, taken: Taken): Cand[] {
     }
   }
   // クアラルンプール＝森下拓海, 政治部・高田真一, 워싱턴=정다은 (a title after it is handled by the title rule).
-  const dateline = /^[ \t]*【?(?:[^\n=【】]{1,16}=|[^\n=【】・]{0,10}[部局課室]・)[ \t]*([^\n=・\s【】]{2,8})[ \t]*】?[ \t]*\r?$/gm;
-  for (let m; (m = dateline.exec(ctx.t)); ) {
-    const s = m.index + m[0].lastIndexOf(m[1]);
-    if (CJK_NAME.test(m[1])) add(s, s + m[1].length);
+  // Only short lines can be datelines: test those alone rather than run a multiline pattern over the text.
+  for (let start = 0; start < ctx.t.length; ) {
+    let end = ctx.t.indexOf('\n', start);
+    if (end === -1) end = ctx.t.length;
+    if (end - start <= 40) {
+      const m = DATELINE.exec(ctx.t.slice(start, end));
+      if (m && CJK_NAME.test(m[1])) {
+        const s = start + m[0].lastIndexOf(m[1]);
+        add(s, s + m[1].length);
+      }
+    }
+    start = end + 1;
   }
   const by = /(?:^|\n)[ \t]*by[ \t]+([a-z][^\n,;|]{2,80})/g;
   for (let m; (m = by.exec(ctx.t)); ) {
