@@ -6,6 +6,7 @@
 import { isHangul, isKanji, isKatakana, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
 import { code, type Ctx } from './context';
 import { lexicon } from './lexicon';
+import { normalizedAt } from './people';
 import { PRIO, type Cand } from './span';
 
 const org = (s: number, e: number, id: string): Cand => ({ s, e, prio: PRIO.pattern, parts: [{ s, e, entity: id, type: 'organization', qid: null }] });
@@ -25,17 +26,8 @@ function englishBodies(ctx: Ctx): Cand[] {
   const out: Cand[] = [];
   const re = ENGLISH_BODY;
   re.lastIndex = 0;
-  // The original text keeps the capitals: match there, then map back (origin is non-decreasing: binary search).
-  const toNorm = (o: number): number | undefined => {
-    let lo = 0;
-    let hi = ctx.t.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ctx.origin[mid] < o) lo = mid + 1;
-      else hi = mid;
-    }
-    return ctx.origin[lo] === o ? lo : undefined;
-  };
+  // The original text keeps the capitals: match there, then map back.
+  const toNorm = (o: number) => normalizedAt(ctx, o);
   if (!/[A-Z]/.test(ctx.orig)) return out;
   for (let m; (m = re.exec(ctx.orig)); ) {
     const words = m[1].trim().split(' ');

@@ -275,13 +275,28 @@ function nameLike(ctx: Ctx, s: number, e: number): boolean {
 /** said Jane Doe: a common given name and a capitalized surname, in English text. */
 export function givenNameCands(ctx: Ctx, taken: Taken): Cand[] {
   const out: Cand[] = [];
-  const word = /[a-z]+/g;
-  for (let m; (m = word.exec(ctx.t)); ) {
-    if (!lexicon.givenNames.has(m[0]) || isLatinLetter(code(ctx, m.index - 1))) continue;
-    const name = englishName(ctx, m.index);
+  // Only capitalized words followed by another capitalized word can start such a name: find those in the original.
+  const pair = /\b([A-Z][a-z]+) [A-Z]/g;
+  for (let m; (m = pair.exec(ctx.orig)); ) {
+    if (!lexicon.givenNames.has(m[1].toLowerCase())) continue;
+    const s = normalizedAt(ctx, m.index);
+    if (s === undefined) continue;
+    const name = englishName(ctx, s);
     if (!name || taken(name[0], name[1])) continue;
     out.push(person(name[0], name[1], ctx.orig.slice(ctx.origin[name[0]], ctx.origin[name[1]])));
-    word.lastIndex = name[1];
+    pair.lastIndex = ctx.origin[name[1]];
   }
   return out;
+}
+
+/** The normalized position of an original UTF-16 offset (origin is non-decreasing: binary search). */
+export function normalizedAt(ctx: Ctx, o: number): number | undefined {
+  let lo = 0;
+  let hi = ctx.t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ctx.origin[mid] < o) lo = mid + 1;
+    else hi = mid;
+  }
+  return ctx.origin[lo] === o ? lo : undefined;
 }

@@ -23,6 +23,8 @@ const SPACES = new Set([0x00a0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200a, 0x202f, 
 const VOICED = 0x3099;
 const SEMI_VOICED = 0x309a;
 
+const UTF16 = new TextDecoder('utf-16le');
+
 /** Per-unit fold cache: 0 = not computed, 0xffff = multi-unit (slow path), else the folded unit. */
 const cache = new Uint16Array(0x10000);
 const MULTI = 0xffff;
@@ -60,6 +62,12 @@ export function normalize(original: string): NormalizedText {
       origin[k++] = i;
       continue;
     }
+    // ASCII: only capitals change (the common case in English text and markup).
+    if (c < 0x80 && c !== 0x2d && c !== 0) {
+      out[k] = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+      origin[k++] = i;
+      continue;
+    }
     const f = c === 0 ? MULTI : foldUnit(c);
     if (f === VOICED || f === SEMI_VOICED) {
       // Half-width sound marks: compose with the previous kana when NFC can.
@@ -85,13 +93,10 @@ export function normalize(original: string): NormalizedText {
   origin[k] = n;
   let text = '';
   if (k <= 64) {
-    // Short strings (knowledge-base forms): a plain loop beats apply() on a subarray.
+    // Short strings (knowledge-base forms): a plain loop beats a decoder call.
     for (let i = 0; i < k; i++) text += String.fromCharCode(out[i]);
-    return { text, origin: origin.subarray(0, k + 1) };
-  }
-  const CHUNK = 8192;
-  for (let i = 0; i < k; i += CHUNK) {
-    text += String.fromCharCode.apply(null, out.subarray(i, Math.min(k, i + CHUNK)) as unknown as number[]);
+  } else {
+    text = UTF16.decode(out.subarray(0, k));
   }
   return { text, origin: origin.subarray(0, k + 1) };
 }
