@@ -64,7 +64,6 @@ export function scoreFile(gold: ScoredMention[], predicted: ScoredMention[]): Fi
   const predAgr = predicted.filter((m) => m.kind === 'agreement');
   const used = new Set<number>();
   let otp = 0;
-  let etp = 0;
   for (const g of goldAgr) {
     let best = -1;
     let bestOverlap = 0;
@@ -82,14 +81,11 @@ export function scoreFile(gold: ScoredMention[], predicted: ScoredMention[]): Fi
     }
     used.add(best);
     otp++;
-    const p = predAgr[best];
-    if (p.start === g.start && p.end === g.end) etp++;
-    if (g.entity) pairs.push([g.entity, p.entity ?? '']);
+    if (g.entity) pairs.push([g.entity, predAgr[best].entity ?? '']);
   }
   predAgr.forEach((p, i) => used.has(i) || spurious.push(p));
   const exactPred = new Set(predAgr.map((p) => `${p.start}:${p.end}`));
   const exactTp = goldAgr.filter((g) => exactPred.has(`${g.start}:${g.end}`)).length;
-  void etp;
   return {
     actors,
     agreementsOverlap: { tp: otp, fp: predAgr.length - otp, fn: goldAgr.length - otp },
