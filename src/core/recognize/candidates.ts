@@ -26,32 +26,19 @@ export function scan(text: string, ckb: CompiledKb): Hits {
   const hits: Hits = { free: [], contextual: [], blockers: [], titles: [], heads: [], abbrJa: new Map(), abbrKo: new Map() };
   const { trie } = ckb;
   let i = 0;
+  // Where each mode's hits go (abbreviations are kept by position instead).
+  const lists: Array<Hit[] | undefined> = [];
+  lists[Mode.Free] = hits.free;
+  lists[Mode.Contextual] = hits.contextual;
+  lists[Mode.Blocker] = hits.blockers;
+  lists[Mode.Title] = hits.titles;
+  lists[Mode.Head] = hits.heads;
   // One callback for the whole scan (not a closure per position): it reads the current start `i`.
   const onHit = (e: number, refs: readonly FormRef[]) => {
     for (const ref of refs) {
-      switch (ref.mode) {
-        case Mode.Free:
-          hits.free.push({ s: i, e, ref, refs });
-          break;
-        case Mode.Contextual:
-          hits.contextual.push({ s: i, e, ref, refs });
-          break;
-        case Mode.Blocker:
-          hits.blockers.push({ s: i, e, ref, refs });
-          break;
-        case Mode.Title:
-          hits.titles.push({ s: i, e, ref, refs });
-          break;
-        case Mode.Head:
-          hits.heads.push({ s: i, e, ref, refs });
-          break;
-        case Mode.AbbrJa:
-          push(hits.abbrJa, i, ref.entity);
-          break;
-        case Mode.AbbrKo:
-          push(hits.abbrKo, i, ref.entity);
-          break;
-      }
+      const list = lists[ref.mode];
+      if (list) list.push({ s: i, e, ref, refs });
+      else push(ref.mode === Mode.AbbrJa ? hits.abbrJa : hits.abbrKo, i, ref.entity);
     }
   };
   let prev = 0;
