@@ -101,6 +101,11 @@ describe('recognize', () => {
       assert.deepEqual(spans(run('東亜ウィークリーによると、地元新聞は')).map((s) => s.split('/')[0]), ['東亜ウィークリー']);
       assert.deepEqual(spans(run('한빛일보에 따르면 지역신문은')).map((s) => s.split('/')[0]), ['한빛일보']);
     });
+    it("reads an English possessive of a country and its ministry as one organization, not a lowercase noun", () => {
+      assert.deepEqual(spans(run("Russia's Defence Ministry said; Russia's military said.")), [
+        "Russia's Defence Ministry/russia-ministry-of-defence", 'Russia/russia',
+      ]);
+    });
     it('keeps a country and its ministry together across a Korean space', () => {
       assert.deepEqual(spans(run('미국 국무부와 외교부')), ['미국 국무부/united-states-ministry-of-foreign-affairs', '외교부/mofa-korea']);
     });

@@ -4,7 +4,7 @@
  * 북핵) and country + ministry / armed forces (露国防省, 러시아군).
  */
 import type { Entity } from '../kb/schema';
-import { isHangul, isKanji, isKatakana, MIDDLE_DOT } from '../text/script';
+import { isHangul, isKanji, isKatakana, isLatinLetter, MIDDLE_DOT } from '../text/script';
 import type { FormRef } from './compile';
 import { code, originalSlice, boundaryOk, type Ctx } from './context';
 import { lexicon } from './lexicon';
@@ -240,4 +240,28 @@ function composedAt(ctx: Ctx, lang: 'ja' | 'ko', at: number, countryIndex: numbe
     }
   });
   return best;
+}
+
+/**
+ * China's Foreign Ministry, Russia's Defence Ministry: an English possessive of a
+ * country and a ministry or service is one organization, the knowledge base's
+ * when it names that body, else a stable id of country and role.
+ */
+export function englishComposedCands(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  for (const h of ctx.hits.free) {
+    if (!isCountry(ctx, h.ref.entity) || !isLatinLetter(code(ctx, h.s)) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
+    const poss = ctx.t.slice(h.e, h.e + 3);
+    if (poss !== "'s " && poss !== '\u2019s ') continue;
+    const at = h.e + 3;
+    const found = lexicon.ministries.en.find(([phrase]) => ctx.t.startsWith(phrase, at) && !isLatinLetter(code(ctx, at + phrase.length)));
+    if (!found) continue;
+    const original = ctx.orig.slice(ctx.origin[at], ctx.origin[at + found[0].length]);
+    if (original[0] === original[0].toLowerCase()) continue; // "China's military" is a country and a noun
+    const country = ctx.ckb.entities[h.ref.entity];
+    const known = ctx.ckb.entities.find((e) => e.type === 'organization' && e.country === country.id && (e.names.en ?? []).some((n) => n.toLowerCase().includes(found[0])));
+    const e = at + found[0].length;
+    out.push({ s: h.s, e, prio: PRIO.composed, parts: [{ s: h.s, e, entity: known?.id ?? `${country.id}-${found[1]}`, type: 'organization', qid: known?.qid ?? null }] });
+  }
+  return out;
 }

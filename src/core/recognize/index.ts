@@ -15,7 +15,7 @@ import { kindOf } from '../model';
 import { normalize } from '../text/normalize';
 import { OffsetIndex } from '../text/offsets';
 import { isKanji, isKatakana } from '../text/script';
-import { compoundCands, composedOrgCands, dictionaryCands, fixedPatternCands, caseOk, part } from './actors';
+import { compoundCands, composedOrgCands, dictionaryCands, englishComposedCands, fixedPatternCands, caseOk, part } from './actors';
 import { recognizeAgreements } from './agreements';
 import { bodyCands } from './bodies';
 import { scan } from './candidates';
@@ -34,7 +34,7 @@ export function recognize(text: string, kb: KnowledgeBase): Mention[] {
   const t = maskMarkup(normalized);
   const ctx: Ctx = { t, raw: normalized, orig: text, origin, ckb, hits: scan(t, ckb) };
 
-  const base = [...dictionaryCands(ctx), ...compoundCands(ctx), ...fixedPatternCands(ctx), ...composedOrgCands(ctx)];
+  const base = [...dictionaryCands(ctx), ...compoundCands(ctx), ...fixedPatternCands(ctx), ...composedOrgCands(ctx), ...englishComposedCands(ctx)];
   const pass1 = chooseLeftmostLongest([...base]);
   const present = new Set<string>();
   for (const c of pass1) for (const p of c.parts) present.add(p.entity);

@@ -20,7 +20,7 @@ export const lexicon = {
   japaneseCompoundStopwords: longestFirst(norm(raw.japaneseCompoundStopwords)),
   armedForces: { ja: normMap(raw.armedForces.ja), ko: normMap(raw.armedForces.ko) },
   armedForcesNotAfter: { ja: new Set(raw.armedForcesNotAfter.ja), ko: new Set(raw.armedForcesNotAfter.ko) },
-  ministries: { ja: normMap(raw.ministries.ja as Record<string, string | null>), ko: normMap(raw.ministries.ko) },
+  ministries: { ja: normMap(raw.ministries.ja as Record<string, string | null>), ko: normMap(raw.ministries.ko), en: longestFirst(Object.keys(raw.ministries.en)).map((k) => [k, (raw.ministries.en as Record<string, string>)[k]] as const) },
   agreementHeads: {
     ja: normMap(raw.agreementHeads.ja as Record<string, AgreementType>),
     ko: normMap(raw.agreementHeads.ko as Record<string, AgreementType>),
