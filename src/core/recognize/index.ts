@@ -132,7 +132,9 @@ function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
   for (const h of ctx.hits.contextual) {
     const ent = ctx.ckb.entities[h.ref.entity];
     if (!boundaryOk(ctx, h.s, h.e) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
-    const titled = titleAfter(ctx, h.e, titleStarts, actorEnds);
+    // 【ソウル=共同】: an agency's short name in a dateline is as good as a title.
+    const dateline = ctx.t[h.s - 1] === '=' && '】)'.includes(ctx.t[h.e] ?? '');
+    const titled = dateline || titleAfter(ctx, h.e, titleStarts, actorEnds);
     if (!titled && !present.has(ent.id)) continue;
     // One-syllable surnames (이, 시, 조, 林) are ordinary words unless a title follows.
     if (!titled && h.e - h.s === 1) continue;
