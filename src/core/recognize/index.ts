@@ -134,7 +134,8 @@ function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
     if (!boundaryOk(ctx, h.s, h.e) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
     // 【ソウル=共同】: an agency's short name in a dateline is as good as a title.
     const dateline = ctx.t[h.s - 1] === '=' && '】)'.includes(ctx.t[h.e] ?? '');
-    const titled = dateline || titleAfter(ctx, h.e, titleStarts, actorEnds);
+    // Titles license people's short names only (共同 before 記者会見 is not the agency).
+    const titled = dateline || (ent.type === 'person' && titleAfter(ctx, h.e, titleStarts, actorEnds));
     if (!titled && !present.has(ent.id)) continue;
     // One-syllable surnames (이, 시, 조, 林) are ordinary words unless a title follows.
     if (!titled && h.e - h.s === 1) continue;
