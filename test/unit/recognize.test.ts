@@ -174,6 +174,17 @@ describe('recognize', () => {
       assert.deepEqual(agr.map((m) => m.text), ['円滑化協定', 'ＲＡＡ', 'RAA']);
       assert.equal(new Set(agr.map((m) => m.entity)).size, 1);
     });
+    it('links bare and named agreements to the document they refer to, and keeps different ones apart', () => {
+      const ids = (text: string) => run(text).filter((m) => m.kind === 'agreement').map((m) => m.entity);
+      const [a, b, c] = ids('日米共同声明を出した。日中共同声明とは違う。同声明は');
+      assert.notEqual(a, b);
+      assert.equal(c, b);
+      const [x, y, z] = ids('The Geelong Treaty was signed. The Geelong Treaty on AUKUS runs 50 years. The treaty');
+      assert.equal(x, y);
+      assert.equal(y, z);
+      const [p, q] = ids('성명을 냈다. 공동성명은');
+      assert.equal(p, q);
+    });
     it('does not take verbs as documents', () => {
       assert.deepEqual(run('独立を宣言した。').filter((m) => m.kind === 'agreement'), []);
     });

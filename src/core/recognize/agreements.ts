@@ -143,29 +143,45 @@ function extendKorean(ctx: Ctx, head: number): number {
 }
 
 /**
- * Entities: known agreements keep their id; "A(B)" pairs share one. A bare
- * head noun refers to the latest agreement of its type; a named one does too
- * unless that one bears another name (日米共同声明 … 日中共同声明 are two).
+ * Entities: known agreements keep their id; "A(B)" pairs share one. A bare head
+ * noun (条約, 声明, the agreement) refers to the latest agreement of its type whose
+ * name ends in that head, or that is the end of this one (この条約 → 北露条約;
+ * 声明 → 共同声明; 성명 … 공동성명). A named one refers
+ * to an earlier one of the same name, or of a name that begins the other's (Geelong
+ * Treaty … Geelong Treaty on AUKUS), or to a bare one of the same head
+ * (行動計画 … 協力に関する行動計画); otherwise it is a new document.
  */
 function link(ctx: Ctx, chosen: AgreementCand[], docKey: string): Part[] {
   const out: Part[] = [];
-  const latest = new Map<AgreementType, { part: Part; name: string | null; head: string }>();
+  const history: Array<{ part: Part; text: string; name: string | null; head: string }> = [];
+  const latest = (test: (h: (typeof history)[number]) => boolean) => {
+    for (let i = history.length - 1; i >= 0; i--) if (test(history[i])) return history[i];
+    return undefined;
+  };
   chosen.forEach((c, i) => {
     const next = chosen[i + 1];
-    const named = next?.known && ctx.t[c.e] === '(' && next.s === c.e + 1 && ctx.t[next.e] === ')';
-    const bare = !c.known && c.head !== undefined && c.head[0] === c.s && c.head[1] === c.e;
-    const name = bare ? null : ctx.t.slice(c.s, c.e);
-    const prior = latest.get(c.agreementType);
+    const inParens = next?.known && ctx.t[c.e] === '(' && next.s === c.e + 1 && ctx.t[next.e] === ')';
     const head = c.head ? ctx.t.slice(c.head[0], c.head[1]) : '';
+    const text = ctx.t.slice(c.s, c.e);
+    const bare = !c.known && c.head !== undefined && c.head[1] === c.e && (c.head[0] === c.s || ANAPHORIC.test(ctx.t.slice(c.s, c.head[0])));
+    const name = c.known || bare ? null : text;
+    const sameType = (h: (typeof history)[number]) => h.part.type === c.agreementType;
+    let prior: (typeof history)[number] | undefined;
+    if (bare) prior = latest((h) => sameType(h) && (h.text.endsWith(head) || head.endsWith(h.text)));
+    else if (name !== null) {
+      prior = latest((h) => sameType(h) && (h.name !== null ? h.name === name || h.name.startsWith(name) || name.startsWith(h.name) : h.head === head));
+    }
     let entity: Part;
     if (c.known) entity = c.parts[0];
-    else if (named) entity = { ...next.parts[0], type: c.agreementType };
-    // A named one after a bare one of the same head (行動計画 … 協力に関する行動計画) is that document.
-    else if (prior && (bare || (prior.name === null && prior.head === head) || prior.name === name)) entity = prior.part;
-    else entity = { s: c.s, e: c.e, entity: `${docKey}:${c.agreementType}:${name ?? ctx.t.slice(c.s, c.e)}`, type: c.agreementType, qid: null };
+    else if (inParens) entity = { ...next.parts[0], type: c.agreementType };
+    else if (prior) entity = prior.part;
+    else entity = { s: c.s, e: c.e, entity: `${docKey}:${c.agreementType}:${text}`, type: c.agreementType, qid: null };
     const p = { ...entity, s: c.s, e: c.e, type: c.known ? entity.type : c.agreementType };
-    latest.set(c.agreementType, { part: p, name: name ?? (entity === prior?.part ? prior.name : null), head });
+    history.push({ part: p, text, name: name ?? (prior ? prior.name : null), head });
     out.push(p);
   });
   return out;
 }
+
+/** 同協定, 本条約, 両協定: a head with an anaphoric prefix is as bare as the head alone. */
+const ANAPHORIC = /^(?:同|本|両|当該|前記|上記)$/;

@@ -10,7 +10,9 @@ import { normalizedAt } from './people';
 import { PRIO, type Cand } from './span';
 
 const org = (s: number, e: number, id: string): Cand => ({ s, e, prio: PRIO.pattern, parts: [{ s, e, entity: id, type: 'organization', qid: null }] });
-const idOf = (ctx: Ctx, s: number, e: number) => 'org:' + ctx.orig.slice(ctx.origin[s], ctx.origin[e]).normalize('NFKC').replace(/\s+/g, ' ');
+/** One id for a body however its legal form is written (Harbour Times, Harbour Times Pty Ltd). */
+const idOf = (ctx: Ctx, s: number, e: number) =>
+  'org:' + ctx.orig.slice(ctx.origin[s], ctx.origin[e]).normalize('NFKC').replace(/\s+/g, ' ').replace(/ (?:Pty Ltd|Ltd|Inc\.?|Corp\.?|Corporation|LLC|Group)$/, '');
 
 export function bodyCands(ctx: Ctx): Cand[] {
   return [...englishBodies(ctx), ...cjkBodies(ctx), ...subBodies(ctx)];
