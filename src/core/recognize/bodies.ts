@@ -4,9 +4,8 @@
  * organs of a known organization (IAEA理事会, 유엔 총회 is in the KB).
  */
 import { isHangul, isKanji, isKatakana, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
-import { code, type Ctx } from './context';
+import { code, normalizedAt, type Ctx } from './context';
 import { lexicon } from './lexicon';
-import { normalizedAt } from './people';
 import { PRIO, type Cand } from './span';
 
 const org = (s: number, e: number, id: string): Cand => ({ s, e, prio: PRIO.pattern, parts: [{ s, e, entity: id, type: 'organization', qid: null }] });
@@ -29,15 +28,14 @@ function englishBodies(ctx: Ctx): Cand[] {
   const re = ENGLISH_BODY;
   re.lastIndex = 0;
   // The original text keeps the capitals: match there, then map back.
-  const toNorm = (o: number) => normalizedAt(ctx, o);
   if (!/[A-Z]/.test(ctx.orig)) return out;
   for (let m; (m = re.exec(ctx.orig)); ) {
     const words = m[1].trim().split(' ');
     while (words.length && lexicon.mediaPrefixBlockers.has(words[0].toLowerCase())) words.shift();
     if (!words.length) continue;
     const startOrig = m.index + m[0].indexOf(words[0]);
-    const s = toNorm(startOrig);
-    const e = toNorm(m.index + m[0].length);
+    const s = normalizedAt(ctx, startOrig);
+    const e = normalizedAt(ctx, m.index + m[0].length);
     if (s === undefined || e === undefined || ctx.t.slice(s, e).trim() !== ctx.t.slice(s, e)) continue;
     if (ctx.t.slice(s, e).includes('  ')) continue; // blanked markup inside
     out.push(org(s, e, idOf(ctx, s, e)));

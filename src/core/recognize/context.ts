@@ -43,3 +43,15 @@ export function boundaryOk(ctx: Ctx, s: number, e: number, kanjiPrefixes?: Reado
   if (isHangul(first) && isHangul(prev)) return false;
   return true;
 }
+
+/** The normalized position of an original UTF-16 offset (origin is non-decreasing: binary search). */
+export function normalizedAt(ctx: Ctx, o: number): number | undefined {
+  let lo = 0;
+  let hi = ctx.t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ctx.origin[mid] < o) lo = mid + 1;
+    else hi = mid;
+  }
+  return ctx.origin[lo] === o ? lo : undefined;
+}

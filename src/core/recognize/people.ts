@@ -5,7 +5,7 @@
  * reading in parentheses after a person's name (中谷元(なかたに・げん)).
  */
 import { isHangul, isHiragana, isKanji, isKatakana, isLatinLetter, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
-import { code, boundaryOk, type Ctx } from './context';
+import { code, boundaryOk, normalizedAt, type Ctx } from './context';
 import { lexicon } from './lexicon';
 import { PRIO, type Cand, type Part } from './span';
 
@@ -162,17 +162,16 @@ export function surnameCands(ctx: Ctx, people: Array<{ name: string; entity: Par
   for (const { needle: raw, entity } of needles) {
     if (seen.has(raw)) continue;
     seen.add(raw);
-    const p = { entity };
     const needle = raw.toLowerCase();
     for (let i = ctx.t.indexOf(needle); i !== -1; i = ctx.t.indexOf(needle, i + 1)) {
-      if (i === p.entity.s) continue;
+      if (i === entity.s) continue;
       const e = i + needle.length;
       if (!boundaryOk(ctx, i, e) || isKatakana(code(ctx, e)) || code(ctx, i - 1) === MIDDLE_DOT) continue;
       if (isLatinLetter(code(ctx, i))) {
         const first = ctx.orig[ctx.origin[i]];
         if (first !== first.toUpperCase()) continue;
       }
-      out.push({ s: i, e, prio: PRIO.pattern, parts: [{ ...p.entity, s: i, e }] });
+      out.push({ s: i, e, prio: PRIO.pattern, parts: [{ ...entity, s: i, e }] });
     }
   }
   return out;
@@ -289,14 +288,3 @@ export function givenNameCands(ctx: Ctx, taken: Taken): Cand[] {
   return out;
 }
 
-/** The normalized position of an original UTF-16 offset (origin is non-decreasing: binary search). */
-export function normalizedAt(ctx: Ctx, o: number): number | undefined {
-  let lo = 0;
-  let hi = ctx.t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ctx.origin[mid] < o) lo = mid + 1;
-    else hi = mid;
-  }
-  return ctx.origin[lo] === o ? lo : undefined;
-}

@@ -59,13 +59,12 @@ export class OffsetIndex {
     if (codePoint < 0 || codePoint > this.codePointLength) {
       throw new RangeError(`code point offset ${codePoint} outside 0..${this.codePointLength}`);
     }
-    // Smallest u with u - (#lows <= u) == codePoint: walk the sorted lows.
+    // Count the pairs that start before `codePoint` (binary search): pair k starts at code point
+    // lows[k] - 1 - k, and each such pair adds one UTF-16 unit.
     let lo = 0;
     let hi = this.lows.length;
-    // number of pairs fully before the target = k where lows[k-1] - (k-1) <= codePoint ... binary search
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      // code point offset at the high half of pair `mid` is lows[mid] - 1 - mid
       if (this.lows[mid] - 1 - mid < codePoint) lo = mid + 1;
       else hi = mid;
     }
