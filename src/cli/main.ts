@@ -1,5 +1,6 @@
 import { commands } from './commands';
 import { UsageError, type CliIO } from './command';
+import { parseSize, setDefaultMaxArticleSize } from '../core/text/article';
 
 const io: CliIO = {
   out: (line) => process.stdout.write(line + '\n'),
@@ -23,7 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(takeMaxSize(rest), io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`article-annotator ${name}: ${e.message}\nusage: article-annotator ${name} ${command.usage}`);
@@ -31,6 +32,24 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+}
+
+/** `--max-size <bytes|NMB>` is understood by every command that reads articles: taken out here, once. */
+function takeMaxSize(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const inline = a.startsWith('--max-size=') ? a.slice('--max-size='.length) : null;
+    if (a !== '--max-size' && inline === null) {
+      out.push(a);
+      continue;
+    }
+    const value = inline ?? args[++i];
+    const bytes = value === undefined ? null : parseSize(value);
+    if (bytes === null) throw new UsageError(`--max-size takes a size in bytes or like 20MB, not '${value ?? ''}'`);
+    setDefaultMaxArticleSize(bytes);
+  }
+  return out;
 }
 
 if (require.main === module) {

@@ -1,4 +1,7 @@
-/** Reading an article from disk: strict UTF-8, BOM dropped, binary refused, errors that name the file. */
+/**
+ * Reading an article from disk: strict UTF-8, BOM dropped, binary refused, errors that name the file.
+ * Odd files (FIFOs, devices, sockets, huge files) are refused without reading a byte of them.
+ */
 import * as fs from 'fs';
 import * as path from 'path';
 import { decodeArticle } from './offsets';
@@ -11,14 +14,100 @@ export class ArticleError extends Error {
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
 
-export function readArticle(file: string): { text: string; hadBom: boolean } {
-  let bytes: Buffer;
+/** Default largest article read (bytes); the CLI's --max-size and the setting articleAnnotator.maxFileSize change it. */
+export const DEFAULT_MAX_ARTICLE_SIZE = 20 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Largest file accepted, in bytes (default DEFAULT_MAX_ARTICLE_SIZE). */
+  maxSize?: number;
+}
+
+let processMaxSize = DEFAULT_MAX_ARTICLE_SIZE;
+
+/** The limit readArticle uses when no maxSize is passed (the CLI sets it once from --max-size). */
+export function setDefaultMaxArticleSize(bytes: number): void {
+  processMaxSize = bytes;
+}
+
+export function defaultMaxArticleSize(): number {
+  return processMaxSize;
+}
+
+/** `1048576`, `20MB`, `512KB`, `1.5MB` → bytes; null when not a size. */
+export function parseSize(value: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(value);
+  if (!m) return null;
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  const bytes = Math.floor(Number(m[1]) * factor);
+  return bytes > 0 ? bytes : null;
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
+}
+
+function kindOf(st: fs.Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+function openError(file: string, e: unknown): ArticleError {
+  const err = e as NodeJS.ErrnoException;
+  // A unix socket cannot be opened at all (ENXIO); say what it is.
+  if (err.code === 'ENXIO' || err.code === 'EOPNOTSUPP') return new ArticleError(file, 'is a socket, not a regular file; not read');
+  return new ArticleError(
+    file,
+    err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : `cannot be read (${err.code ?? err.message})`,
+  );
+}
+
+/**
+ * The bytes of a regular file of at most maxSize bytes. Opened non-blocking (a FIFO without a writer
+ * does not hang the open), checked with fstat on the handle itself (no race with a path stat), and read
+ * at most maxSize + 1 bytes (a file growing after the fstat is still caught).
+ */
+export function readArticleBytes(file: string, options: ReadOptions = {}): Buffer {
+  const maxSize = options.maxSize ?? processMaxSize;
+  let fd: number;
   try {
-    bytes = fs.readFileSync(file);
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new ArticleError(file, err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : `cannot be read (${err.code ?? err.message})`);
+    throw openError(file, e);
   }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw new ArticleError(file, `is ${kindOf(st)}, not a regular file; not read`);
+    const tooLarge = () => new ArticleError(file, `is larger than the size limit of ${formatSize(maxSize)} (${st.size} bytes); not read`);
+    if (st.size > maxSize) throw tooLarge();
+    const buf = Buffer.allocUnsafe(Math.min(st.size, maxSize) + 1);
+    let filled = 0;
+    for (;;) {
+      let n: number;
+      try {
+        n = fs.readSync(fd, buf, filled, buf.length - filled, null);
+      } catch (e) {
+        throw openError(file, e);
+      }
+      if (n === 0) break;
+      filled += n;
+      if (filled > maxSize) throw tooLarge();
+      if (filled === buf.length) break; // grew past the fstat size: one more round in a bigger buffer is not worth it
+    }
+    return buf.subarray(0, filled);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function readArticle(file: string, options: ReadOptions = {}): { text: string; hadBom: boolean } {
+  const bytes = readArticleBytes(file, options);
   if (bytes.includes(0)) throw new ArticleError(file, 'looks binary (contains NUL bytes), not an article');
   try {
     return decodeArticle(bytes);
@@ -27,7 +116,11 @@ export function readArticle(file: string): { text: string; hadBom: boolean } {
   }
 }
 
-/** Articles named on the command line: files as given, directories walked for article extensions (sorted). */
+/**
+ * Articles named on the command line: files as given, directories walked for article extensions (sorted).
+ * Odd entries with an article extension (FIFOs, sockets, symlinks to devices) are listed too, so that
+ * readArticle refuses them with a message naming them; symlinks to directories are not followed.
+ */
 export function expandArticlePaths(inputs: string[], extensions = ARTICLE_EXTENSIONS): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -39,7 +132,13 @@ export function expandArticlePaths(inputs: string[], extensions = ARTICLE_EXTENS
     }
   };
   for (const input of inputs) {
-    if (fs.existsSync(input) && fs.statSync(input).isDirectory()) walk(input);
+    let isDir = false;
+    try {
+      isDir = fs.statSync(input).isDirectory();
+    } catch {
+      // missing: readArticle names it
+    }
+    if (isDir) walk(input);
     else out.push(input);
   }
   return out;
