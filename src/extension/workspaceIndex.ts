@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { isSidecarPath, articlePathFor, mergeRecognized, readSidecarFile, sidecarPathFor, SidecarError, type SidecarEntity } from '../core/annotations';
-import { ArticleError, readArticle } from '../core/text/article';
+import { ArticleError, DEFAULT_MAX_ARTICLE_SIZE, readArticle } from '../core/text/article';
 import { linePreviews, type ArticleMentions } from '../core/workspace/group';
 import { settings } from './config';
 import type { Controller } from './controller';
@@ -111,7 +111,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const empty: ArticleSummary = { uri, file: uri.toString(), mentions: [], orphans: [], entities: [] };
     let text: string;
     try {
-      text = readArticle(uri.fsPath).text;
+      text = readArticle(uri.fsPath, { maxSize: maxFileSize() }).text;
     } catch (e) {
       if (e instanceof ArticleError) return { ...empty, problem: e.message };
       throw e;
@@ -133,4 +133,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     const merged = mergeRecognized(text, recognized, sidecar);
     return { ...empty, ...merged, previews: linePreviews(text, merged.mentions), entities: sidecar?.entities ?? [], problem };
   }
+}
+
+/** articleAnnotator.maxFileSize: the reader's size limit for files the index reads from disk. */
+function maxFileSize(): number {
+  const n = vscode.workspace.getConfiguration('articleAnnotator').get<number>('maxFileSize');
+  return typeof n === 'number' && n > 0 ? n : DEFAULT_MAX_ARTICLE_SIZE;
 }
