@@ -12,6 +12,8 @@ const entries = [
   // Recognition runs in a worker thread so a long article never blocks the extension host.
   { in: 'src/extension/recognizer/worker.ts', out: 'dist/recognizer-worker.js' },
   { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  // scan's worker-thread pool: one of these per core.
+  { in: 'src/cli/scanWorker.ts', out: 'dist/scan-worker.js' },
   { in: 'scripts/eval.ts', out: 'dist/eval.js' },
   { in: 'scripts/bench.ts', out: 'dist/bench.js' },
   // The integration suite runs inside VS Code's extension host: vscode and mocha come from there / node_modules.

@@ -95,7 +95,8 @@ export const confirm: Command = {
       return 0;
     }
     const chosen = undecided.filter((m) => values.all || m.entity === values.entity);
-    for (const { status: _status, ...m } of chosen) store.confirm(m);
+    // One pass for all of them: a confirm() per mention re-indexes the store each time (quadratic).
+    store.confirmAll(chosen.map(({ status: _status, ...m }) => m));
     if (chosen.length && !(await saveOrReport('confirm', store, io))) return 1;
     io.out(`confirmed ${chosen.length} mention${chosen.length === 1 ? '' : 's'} in ${article}${chosen.length ? ` → ${store.sidecarPath}` : ''}`);
     return 0;

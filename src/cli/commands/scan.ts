@@ -1,25 +1,16 @@
 import * as path from 'path';
-import { KnowledgeBase, loadWorkspaceKb, KbError } from '../../core/kb';
-import { recognize } from '../../core/recognize';
-import { ArticleError, expandArticlePaths, readArticle } from '../../core/text/article';
-import type { Mention } from '../../core/model';
-import { mergeRecognized, readSidecarFile, sidecarPathFor, SidecarError } from '../../core/annotations';
-import { UsageError, type Command } from '../command';
+import * as readline from 'readline';
+import { KnowledgeBase } from '../../core/kb';
+import { expandArticlePaths } from '../../core/text/article';
+import { UsageError, type CliIO, type Command } from '../command';
+import { scanOrdered } from '../pool';
+import { knowledgeBaseForDir, type ScanJob, type ScanResult, type ScannedMention } from '../scanFile';
 
-export interface ScannedMention extends Mention {
-  status: 'recognized' | 'confirmed';
-}
-
-interface ScannedFile {
-  path: string;
-  mentions: ScannedMention[];
-  orphans: Array<{ id: string; text: string; entity: string }>;
-}
+export type { ScannedMention } from '../scanFile';
 
 /** The knowledge base for an article: built-in, overlaid with the workspace file found above it. */
 export function knowledgeBaseFor(article: string): KnowledgeBase {
-  const ws = loadWorkspaceKb(path.dirname(path.resolve(article)));
-  return ws ? KnowledgeBase.builtin().withWorkspace(ws.kb, ws.path) : KnowledgeBase.builtin();
+  return knowledgeBaseForDir(path.dirname(path.resolve(article)));
 }
 
 export function parseFlags(args: string[], flags: string[]): { flags: Set<string>; rest: string[] } {
@@ -35,41 +26,89 @@ export function parseFlags(args: string[], flags: string[]): { flags: Set<string
 
 export const scan: Command = {
   name: 'scan',
-  usage: '[--json] <file|dir>...',
-  summary: 'recognize actors and agreements in articles (.txt, .md in directories)',
+  usage: '[--json | --jsonl] <file|dir>...  |  --stdin-jsonl',
+  summary: 'recognize actors and agreements in articles (.txt, .md in directories); --stdin-jsonl: {"id","text"} lines in, {"id","mentions"} lines out',
   async run(args, io) {
-    const { flags, rest } = parseFlags(args, ['--json']);
+    const { flags, rest } = parseFlags(args, ['--json', '--jsonl', '--stdin-jsonl']);
+    if (flags.has('--json') && flags.has('--jsonl')) throw new UsageError('use --json or --jsonl, not both');
+    if (flags.has('--stdin-jsonl')) {
+      if (rest.length) throw new UsageError('--stdin-jsonl reads stdin; name no files');
+      return scanStdin(io);
+    }
     if (!rest.length) throw new UsageError('name at least one article or directory');
-    const files: ScannedFile[] = [];
     let failed = 0;
-    for (const file of expandArticlePaths(rest)) {
-      try {
-        const { text } = readArticle(file);
-        // The sidecar's decisions win: confirmed annotations shown as such, rejected recognitions left out.
-        const sidecar = await readSidecarFile(sidecarPathFor(file));
-        const { mentions, orphans } = mergeRecognized(text, recognize(text, knowledgeBaseFor(file)), sidecar);
-        files.push({ path: file, mentions, orphans });
-      } catch (e) {
-        if (!(e instanceof ArticleError || e instanceof KbError || e instanceof SidecarError)) throw e;
-        io.err(`article-annotator scan: ${e.message}`);
-        failed++;
-      }
-    }
-    if (flags.has('--json')) {
-      io.out(JSON.stringify({ files: files.map((f) => ({ path: f.path, mentions: f.mentions.map(pick), orphans: f.orphans })) }));
-    } else {
-      for (const f of files) {
-        io.out(`${f.path}: ${f.mentions.length} mentions${f.orphans.length ? `, ${f.orphans.length} orphaned annotations` : ''}`);
-        for (const m of f.mentions) {
-          const status = m.status === 'confirmed' ? ' ✓' : '';
-          io.out(`  ${String(m.start).padStart(6)}-${String(m.end).padEnd(6)} ${m.kind.padEnd(9)} ${m.type.padEnd(12)} ${m.text}  → ${m.entity}${m.qid ? ` (${m.qid})` : ''}${status}`);
+    let count = 0;
+    const json = flags.has('--json');
+    const jsonl = flags.has('--jsonl');
+    if (json) io.out('{"files":[');
+    // Results arrive in input order and are written at once: nothing is held for the whole corpus.
+    await scanOrdered(
+      expandArticlePaths(rest).map((file): ScanJob => ({ file })),
+      (r) => {
+        if ('error' in r) {
+          io.err(`article-annotator scan: ${r.error}`);
+          failed++;
+          return;
         }
-        for (const o of f.orphans) io.out(`  orphan ${o.id}: "${o.text}" → ${o.entity}`);
-      }
-    }
+        const f = r as Extract<ScanResult, { path: string }>;
+        if (json || jsonl) {
+          const line = JSON.stringify({ path: f.path, mentions: f.mentions.map(pick), orphans: f.orphans });
+          io.out(json && count ? `,${line}` : line);
+        } else printText(f, io);
+        count++;
+      },
+    );
+    if (json) io.out(']}');
     return failed ? 1 : 0;
   },
 };
+
+function printText(f: Extract<ScanResult, { path: string }>, io: CliIO): void {
+  io.out(`${f.path}: ${f.mentions.length} mentions${f.orphans.length ? `, ${f.orphans.length} orphaned annotations` : ''}`);
+  for (const m of f.mentions) {
+    const status = m.status === 'confirmed' ? ' ✓' : '';
+    io.out(`  ${String(m.start).padStart(6)}-${String(m.end).padEnd(6)} ${m.kind.padEnd(9)} ${m.type.padEnd(12)} ${m.text}  → ${m.entity}${m.qid ? ` (${m.qid})` : ''}${status}`);
+  }
+  for (const o of f.orphans) io.out(`  orphan ${o.id}: "${o.text}" → ${o.entity}`);
+}
+
+/** The mapper of a streaming engine: one {"id","text"} line in, one {"id","mentions"} line out, in order. */
+async function scanStdin(io: CliIO, input: NodeJS.ReadableStream = process.stdin): Promise<number> {
+  let failed = 0;
+  const dir = process.cwd();
+  async function* jobs(): AsyncGenerator<ScanJob> {
+    let n = 0;
+    for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
+      n++;
+      if (!line.trim()) continue;
+      let doc: unknown;
+      try {
+        doc = JSON.parse(line);
+      } catch (e) {
+        io.err(`article-annotator scan: stdin line ${n}: not JSON (${e instanceof Error ? e.message : e})`);
+        failed++;
+        continue;
+      }
+      const d = doc as { id?: unknown; text?: unknown };
+      if (!d || typeof d !== 'object' || !('id' in d) || typeof d.text !== 'string') {
+        io.err(`article-annotator scan: stdin line ${n}: expected {"id": …, "text": "…"}`);
+        failed++;
+        continue;
+      }
+      yield { id: d.id, text: d.text, dir };
+    }
+  }
+  await scanOrdered(jobs(), (r) => {
+    if ('error' in r) {
+      io.err(`article-annotator scan: ${r.error}`);
+      failed++;
+    } else {
+      const d = r as Extract<ScanResult, { id: unknown }>;
+      io.out(JSON.stringify({ id: d.id, mentions: d.mentions.map(pick) }));
+    }
+  });
+  return failed ? 1 : 0;
+}
 
 function pick(m: ScannedMention) {
   return { start: m.start, end: m.end, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid, status: m.status };
