@@ -1,9 +1,20 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, statSync } from 'fs';
 import * as path from 'path';
-import { ArticleAnnotations, articlePathFor, findSidecars, isSidecarPath } from '../../core/annotations';
-import { EXPORT_FORMATS, toBrat, toJsonl, toW3c, type ExportDocument, type ExportFormat } from '../../core/export';
+import { articlePathFor, findSidecars, isSidecarPath, mergeRecognized, writeFileAtomic } from '../../core/annotations';
+import {
+  EXPORT_FORMATS,
+  EXPORT_INCLUDES,
+  planOutputs,
+  toBrat,
+  toJsonl,
+  toW3c,
+  type ExportDocument,
+  type ExportFormat,
+  type ExportInclude,
+} from '../../core/export';
+import { recognize } from '../../core/recognize';
 import { UsageError, type Command } from '../command';
-import { openAnnotated, parseOptions } from './confirm';
+import { knowledgeBaseOrReport, openAnnotated, parseOptions } from './confirm';
 
 /** Articles named by the inputs, each with the name the export gives it (relative to a folder input). */
 async function articlesOf(inputs: string[]): Promise<{ article: string; source: string }[]> {
@@ -22,32 +33,16 @@ async function articlesOf(inputs: string[]): Promise<{ article: string; source: 
   return out;
 }
 
-/** Files to write for --out: brat needs one .ann and its .txt per article; the others are one file. */
-function outputs(format: ExportFormat, docs: ExportDocument[]): { name: string; content: string }[] {
-  switch (format) {
-    case 'brat':
-      return docs.flatMap((d) => {
-        const stem = d.source.replace(/\.[^./]*$/, '');
-        return [
-          { name: `${stem}.ann`, content: toBrat(d) },
-          { name: `${stem}.txt`, content: d.text },
-        ];
-      });
-    case 'w3c':
-      return [{ name: 'annotations.jsonld', content: toW3c(docs) }];
-    case 'jsonl':
-      return [{ name: 'annotations.jsonl', content: toJsonl(docs) }];
-  }
-}
-
 export const exportCommand: Command = {
   name: 'export',
-  usage: '--format brat|w3c|jsonl [--out DIR] <article|dir>...',
-  summary: 'export confirmed annotations (code point offsets) to stdout, or to files in DIR',
+  usage: '--format brat|w3c|jsonl [--include confirmed|all] [--out DIR] [--max-size N] <article|dir>...',
+  summary: 'export confirmed annotations (--include all: and the undecided suggestions) to stdout, or to files in DIR; counts on stderr',
   async run(args, io) {
-    const { values, positionals } = parseOptions(args, { format: { type: 'string' }, out: { type: 'string' } });
+    const { values, positionals } = parseOptions(args, { format: { type: 'string' }, out: { type: 'string' }, include: { type: 'string' } });
     const format = values.format as ExportFormat;
     if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    const include = (values.include ?? 'confirmed') as ExportInclude;
+    if (!EXPORT_INCLUDES.includes(include)) throw new UsageError(`--include must be one of ${EXPORT_INCLUDES.join(', ')}`);
     if (!positionals.length) throw new UsageError('name at least one article or folder');
     const articles = await articlesOf(positionals);
     if (format === 'brat' && !values.out && articles.length !== 1) {
@@ -56,6 +51,7 @@ export const exportCommand: Command = {
     // Load everything first: a broken file stops the export before anything is written.
     const docs: ExportDocument[] = [];
     let failed = false;
+    const count = { confirmed: 0, suggested: 0, leftOutSuggestions: 0, orphans: 0 };
     for (const { article, source } of articles) {
       const opened = await openAnnotated('export', article, io);
       if (!opened) {
@@ -63,27 +59,43 @@ export const exportCommand: Command = {
         continue;
       }
       const { text, store } = opened;
+      const kb = knowledgeBaseOrReport('export', article, io);
+      if (!kb) {
+        failed = true;
+        continue;
+      }
+      const suggestions = mergeRecognized(text, recognize(text, kb), store).mentions.filter((m) => m.status === 'recognized');
       const orphans = store.orphans().filter((o) => o.status === 'confirmed');
       if (orphans.length) io.err(`article-annotator export: ${article}: ${orphans.length} orphaned annotation(s) not exported (see validate)`);
-      docs.push({ source, text, annotations: store.annotations(), entity: (id) => store.entity(id) });
+      count.orphans += orphans.length;
+      count.confirmed += store.annotations().filter((a) => a.status === 'confirmed' && a.anchored).length;
+      if (include === 'all') count.suggested += suggestions.length;
+      else count.leftOutSuggestions += suggestions.length;
+      docs.push({
+        source,
+        text,
+        annotations: store.annotations(),
+        entity: (id) => store.entity(id),
+        suggestions: include === 'all' ? suggestions : undefined,
+      });
     }
     if (failed) return 1;
+    const leftOut = count.leftOutSuggestions + count.orphans;
+    io.err(
+      `article-annotator export: exported ${count.confirmed + count.suggested} mention(s) (${count.confirmed} confirmed, ${count.suggested} suggestions); ` +
+        `left out ${leftOut} (${count.leftOutSuggestions} suggestions${include === 'confirmed' ? ': --include all exports them' : ''}, ${count.orphans} orphaned)`,
+    );
 
     if (!values.out) {
       const content = format === 'brat' ? toBrat(docs[0]) : format === 'w3c' ? toW3c(docs) : toJsonl(docs);
       if (content) io.out(content.replace(/\n$/, ''));
       return 0;
     }
-    const inputs = new Set(articles.map((a) => path.resolve(a.article)));
-    const files = outputs(format, docs).map((f) => ({ ...f, target: path.resolve(values.out!, f.name) }));
-    const clash = files.find((f) => inputs.has(f.target));
-    if (clash) {
-      io.err(`article-annotator export: writing ${clash.target} would overwrite an article; choose another --out folder`);
-      return 1;
-    }
+    const { files } = planOutputs(format, docs, articles.map((a) => a.article), values.out);
     for (const f of files) {
+      if (f.renamed) io.err(`article-annotator export: writing ${f.target} instead: ${f.renamed}`);
       mkdirSync(path.dirname(f.target), { recursive: true });
-      writeFileSync(f.target, f.content);
+      await writeFileAtomic(f.target, f.content);
       io.out(f.target);
     }
     return 0;

@@ -20,7 +20,7 @@ export function toBrat(doc: ExportDocument): string {
     const fragments = splitAtLineBreaks(doc.text, index, a.start, a.end);
     const offsets = fragments.map((f) => `${f.start} ${f.end}`).join(';');
     lines.push(`${t}\t${a.type} ${offsets}\t${fragments.map((f) => f.text).join(' ')}`);
-    const qid = doc.entity(a.entity)?.qid;
+    const qid = a.qid;
     if (qid) lines.push(`N${n}\tReference ${t} Wikidata:${qid}\t${oneLine(entityName(doc, a.entity))}`);
     if (a.note) lines.push(`#${++notes}\tAnnotatorNotes ${t}\t${oneLine(a.note)}`);
   }

@@ -1,8 +1,10 @@
-/** Exports of confirmed annotations to formats other tools read. */
+/** Exports of confirmed annotations (and, when asked, suggestions) to formats other tools read. */
 export { toBrat } from './brat';
 export { toW3c, toW3cItems, ANNO_CONTEXT } from './w3c';
 export { toJsonl, toJsonlLine } from './jsonl';
-export type { ExportDocument } from './types';
+export { EXPORT_INCLUDES, exported } from './types';
+export type { ExportDocument, ExportInclude, ExportItem } from './types';
+export { planOutputs, type OutputFile, type PlannedOutput } from './outputs';
 
 export const EXPORT_FORMATS = ['brat', 'w3c', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -12,12 +12,14 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export function toW3cItems(doc: ExportDocument): Record<string, unknown>[] {
   const view = new TextView(doc.text);
   return exported(doc).map((a) => {
-    const qid = doc.entity(a.entity)?.qid;
+    const qid = a.qid;
     const body: Record<string, unknown>[] = [
       ...(qid ? [{ id: `http://www.wikidata.org/entity/${qid}`, purpose: 'identifying' }] : []),
       { type: 'TextualBody', value: entityName(doc, a.entity), purpose: 'identifying' },
       { type: 'TextualBody', value: a.type, purpose: 'tagging' },
       ...(a.note ? [{ type: 'TextualBody', value: a.note, purpose: 'commenting' }] : []),
+      // A suggestion is marked so a consumer can tell it from a decision.
+      ...(a.status === 'suggested' ? [{ type: 'TextualBody', value: 'suggestion', purpose: 'assessing' }] : []),
     ];
     const quote = view.quote(a.start, a.end);
     return {
