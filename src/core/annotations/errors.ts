@@ -1,6 +1,6 @@
 /** Typed errors of the annotation store; each names the file it is about. */
 
-export type SidecarErrorReason = 'unreadable' | 'syntax' | 'schema' | 'version';
+export type SidecarErrorReason = 'unreadable' | 'syntax' | 'schema' | 'version' | 'foreign';
 
 /** One problem in a sidecar: where in the JSON (`annotations[2].target`, empty for the whole file) and what. */
 export interface SidecarProblem {
@@ -13,6 +13,7 @@ const REASONS: Record<SidecarErrorReason, string> = {
   syntax: 'is not valid JSON',
   schema: 'does not match the annotations schema',
   version: 'was written by a newer version of Article Annotator',
+  foreign: 'does not belong to this article',
 };
 
 /**
@@ -48,5 +49,22 @@ export class SidecarBusyError extends Error {
   constructor(readonly file: string) {
     super(`${file} kept changing while saving; try again`);
     this.name = 'SidecarBusyError';
+  }
+}
+
+/** Another writer held the sidecar's lock for longer than we wait; nothing was written, nothing lost in memory. */
+export class SidecarLockTimeoutError extends SidecarBusyError {
+  constructor(readonly lockFile: string, readonly waitedMs: number) {
+    super(lockFile);
+    this.message = `${lockFile} is held by another writer (waited ${waitedMs} ms); try again, or delete the lock if no Article Annotator is running`;
+    this.name = 'SidecarLockTimeoutError';
+  }
+}
+
+/** The sidecar may not be written by this process (its mode or owner); nothing was written, nothing lost in memory. */
+export class SidecarPermissionError extends Error {
+  constructor(readonly file: string, readonly code: string) {
+    super(`${file} cannot be written (${code}): check its permissions`);
+    this.name = 'SidecarPermissionError';
   }
 }

@@ -32,7 +32,9 @@ export type { AnchorReport, ChangeEvent, ChangeReason, Disposable, EntityLookup,
 export type { Annotation } from './records';
 export { mergeRecognized } from './merge';
 export type { AnnotationSource, MergedMentions, ShownMention } from './merge';
-export { AnnotationError, SidecarBusyError, SidecarError } from './errors';
+export { AnnotationError, SidecarBusyError, SidecarError, SidecarLockTimeoutError, SidecarPermissionError } from './errors';
+export { withSidecarLock, lockPathFor } from './lock';
+export type { LockOptions } from './lock';
 export type { SidecarErrorReason, SidecarProblem } from './errors';
 export { parseSidecar, serializeSidecar } from './codec';
 export { articlePathFor, findSidecars, isSidecarPath, readSidecarFile, sidecarPathFor } from './files';

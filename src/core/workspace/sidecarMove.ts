@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../annotations/atomic';
 import { parseSidecar } from '../annotations/codec';
 import { SidecarError } from '../annotations/errors';
 import { sidecarPathFor } from '../annotations/files';
+import { withSidecarLock } from '../annotations/lock';
 
 export type MoveResult = 'moved' | 'none' | 'conflict';
 
@@ -17,6 +18,13 @@ export async function moveSidecar(oldArticle: string, newArticle: string): Promi
   const from = sidecarPathFor(oldArticle);
   const to = sidecarPathFor(newArticle);
   if (from === to) return 'none';
+  // Both ends locked (in one order, so two moves cannot deadlock): no store writes either while it moves.
+  const [first, second] = [from, to].sort();
+  await fsp.mkdir(path.dirname(to), { recursive: true });
+  return withSidecarLock(first, () => withSidecarLock(second, () => moveLocked(from, to, newArticle)));
+}
+
+async function moveLocked(from: string, to: string, newArticle: string): Promise<MoveResult> {
   let bytes: Buffer;
   try {
     bytes = await fsp.readFile(from);

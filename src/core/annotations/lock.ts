@@ -1,0 +1,146 @@
+/**
+ * One writer at a time per sidecar, across processes (CLI and extension host
+ * alike): `<sidecar>.lock`, created exclusively, holding {pid, host, token}.
+ *
+ * Written by hand rather than with proper-lockfile@4.1.2 because of what
+ * scripts/bench-lock.ts measured (see its output in the README): our lock
+ * notices a SIGKILLed holder on the same host at once (its pid is dead)
+ * instead of after proper-lockfile's minimum stale time of 2 s, and
+ * lock+unlock is a single open/write/unlink instead of mkdir plus an mtime
+ * refresh timer per lock.
+ *
+ * - A lock whose holder is on this host and whose pid is dead is stale at once;
+ *   any other lock is stale when its mtime is older than `staleMs` (the holder
+ *   refreshes it every staleMs / 3).
+ * - A stale lock is broken by renaming it to a unique name and checking that
+ *   the renamed file is the one judged stale, so two breakers never both win.
+ * - Waiting is bounded: SidecarLockTimeoutError after `timeoutMs`.
+ */
+import { randomBytes } from 'crypto';
+import { promises as fsp } from 'fs';
+import { hostname } from 'os';
+import { SidecarLockTimeoutError, SidecarPermissionError } from './errors';
+
+export interface LockOptions {
+  /** Give up after this long (default 10 s). */
+  timeoutMs?: number;
+  /** A lock not refreshed for this long is stale even when its holder cannot be checked (default 10 s). */
+  staleMs?: number;
+}
+
+interface LockInfo {
+  pid: number;
+  host: string;
+  token: string;
+}
+
+const HOST = hostname();
+
+export function lockPathFor(sidecarPath: string): string {
+  return sidecarPath + '.lock';
+}
+
+/** Run `fn` holding the lock of `sidecarPath` (the path itself, or its target when it is a symlink). */
+export async function withSidecarLock<T>(sidecarPath: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const lock = lockPathFor(await realTarget(sidecarPath));
+  const release = await acquire(lock, options.timeoutMs ?? 10_000, options.staleMs ?? 10_000);
+  try {
+    return await fn();
+  } finally {
+    await release();
+  }
+}
+
+/** Whether a process with this pid runs on this host (EPERM: it runs as someone else). */
+export function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function acquire(lock: string, timeoutMs: number, staleMs: number): Promise<() => Promise<void>> {
+  const info: LockInfo = { pid: process.pid, host: HOST, token: randomBytes(8).toString('hex') };
+  const body = JSON.stringify(info);
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // 'wx' creates or fails atomically; the content follows, so a reader may briefly see an empty file (judged by age).
+      await fsp.writeFile(lock, body, { flag: 'wx' });
+      break;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new SidecarPermissionError(lock, code);
+      if (code !== 'EEXIST') throw e;
+    }
+    if (await breakIfStale(lock, staleMs)) continue;
+    if (Date.now() >= deadline) throw new SidecarLockTimeoutError(lock, timeoutMs);
+    await sleep(Math.min(5 * 2 ** Math.min(attempt, 5), 100) * (0.5 + Math.random()));
+  }
+  const refresh = setInterval(() => {
+    const now = new Date();
+    fsp.utimes(lock, now, now).catch(() => undefined);
+  }, Math.max(staleMs / 3, 50));
+  refresh.unref?.();
+  return async () => {
+    clearInterval(refresh);
+    // Remove it only while it is still ours (it may have been broken as stale after a long stall).
+    const held = await readLock(lock);
+    if (held?.token === info.token) await fsp.rm(lock, { force: true });
+  };
+}
+
+/** True when the lock was stale and is gone now (by us or another breaker). */
+async function breakIfStale(lock: string, staleMs: number): Promise<boolean> {
+  let mtime: number;
+  try {
+    mtime = (await fsp.stat(lock)).mtimeMs;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw e;
+  }
+  const held = await readLock(lock);
+  const dead = held !== null && held.host === HOST && !pidAlive(held.pid);
+  if (!dead && Date.now() - mtime < staleMs) return false;
+  const aside = `${lock}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
+  try {
+    await fsp.rename(lock, aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true; // another breaker was first
+    throw e;
+  }
+  const moved = await readLock(aside);
+  if (held && moved?.token !== held.token) {
+    // Between our check and the rename the lock was broken and taken again: give it back (link never clobbers).
+    await fsp.link(aside, lock).catch(() => undefined);
+    await fsp.rm(aside, { force: true });
+    return false;
+  }
+  await fsp.rm(aside, { force: true });
+  return true;
+}
+
+async function readLock(file: string): Promise<LockInfo | null> {
+  try {
+    const v = JSON.parse(await fsp.readFile(file, 'utf8')) as Partial<LockInfo>;
+    return typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.token === 'string' ? (v as LockInfo) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The file a symlink points to (so every link to one sidecar shares one lock); the path itself otherwise. */
+export async function realTarget(file: string): Promise<string> {
+  try {
+    return await fsp.realpath(file);
+  } catch {
+    return file;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
