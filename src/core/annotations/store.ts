@@ -6,6 +6,7 @@ import * as path from 'path';
 import { kindOf, type EntityType, type Kind, type Mention } from '../model';
 import { anchorAll, recheckOrphan, spanKey, type AnchorReport } from './anchor';
 import { writeFileAtomic, nodeWriteSteps, type WriteSteps } from './atomic';
+import { withSidecarLock } from './lock';
 import { parseSidecar, serializeSidecar } from './codec';
 import { mapPoint, mapSpan, type Edit } from './edits';
 import { AnnotationError, SidecarBusyError, SidecarError } from './errors';
@@ -339,7 +340,8 @@ export class ArticleAnnotations {
    * never overwritten.
    */
   save(): Promise<SaveResult> {
-    return this.serial(async () => {
+    // The lock makes the re-read, merge and rename one step for every writer (CLI, extension); the CAS check stays for writers without it.
+    return this.serial(() => withSidecarLock(this.sidecarPath, async () => {
       let merged = false;
       for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
         this.assertWritable();
@@ -375,7 +377,7 @@ export class ArticleAnnotations {
         }
       }
       throw new SidecarBusyError(this.sidecarPath);
-    });
+    }));
   }
 
   /**
