@@ -21,6 +21,8 @@ export interface AnnotatorApi {
   tree: EntitiesTree;
   treeView: vscode.TreeView<Node>;
   statusBarText(): string | undefined;
+  /** Messages shown in the status bar for a few seconds after a command worked. */
+  statusBarFlashes(): readonly string[];
   /** Fires with each quick pick or input box the extension opens, so tests can answer it. */
   onDidShowInput: vscode.Event<vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox>;
   shownMessages(): readonly ShownMessage[];

@@ -11,7 +11,7 @@ import { Knowledge } from './knowledge';
 import { Problems } from './problems';
 import { Recognizer } from './recognizer/client';
 import { EntitiesView } from './sidebar/view';
-import { StatusBar } from './statusBar';
+import { flashed, StatusBar } from './statusBar';
 import { SidecarSync } from './sync';
 import { onDidShowInput, shownMessages } from './ui';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -61,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatorApi {
     tree: view.tree,
     treeView: view.view,
     statusBarText: () => statusBar.item.text,
+    statusBarFlashes: flashed,
     onDidShowInput,
     shownMessages,
   };

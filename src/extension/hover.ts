@@ -43,7 +43,8 @@ export class MentionHover implements vscode.HoverProvider {
       const more = aliases.length > MAX_ALIASES ? ` … +${aliases.length - MAX_ALIASES}` : '';
       md.appendMarkdown(`Also: ${aliases.slice(0, MAX_ALIASES).map(esc).join(', ')}${more}\n\n`);
     }
-    md.appendMarkdown(qid ? `Wikidata: [${qid}](https://www.wikidata.org/wiki/${qid})\n\n` : 'Wikidata: —\n\n');
+    // No line at all without a QID: a dash reads as missing data.
+    if (qid) md.appendMarkdown(`Wikidata: [${qid}](https://www.wikidata.org/wiki/${qid})\n\n`);
     const ws = inWorkspace === undefined ? 'still counting in the workspace' : `${inWorkspace} in the workspace`;
     md.appendMarkdown(`Mentions: ${inArticle} in this article · ${ws}\n\n`);
     const arg: MentionArg = { uri: uri.toString(), start: m.start, end: m.end };

@@ -43,3 +43,17 @@ export class StatusBar implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
+
+/** How long a command's confirmation stays in the status bar. */
+const FLASH_MS = 4000;
+const flashes: string[] = [];
+
+/** A short sign in the status bar that a command worked (tests read `flashed()`). */
+export function flash(text: string): void {
+  flashes.push(text);
+  vscode.window.setStatusBarMessage(`$(check) ${text}`, FLASH_MS);
+}
+
+export function flashed(): readonly string[] {
+  return flashes;
+}

@@ -19,6 +19,7 @@ const SUITES: Record<string, () => unknown> = {
   sidecar: () => require('./sidecar.test'),
   commands: () => require('./commands.test'),
   large: () => require('./large.test'),
+  feedback: () => require('./feedback.test'),
 };
 
 const resultsFile = process.env.ANNOTATOR_TEST_RESULTS;

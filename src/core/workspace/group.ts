@@ -134,12 +134,54 @@ export function linePreviews(text: string, spans: readonly { start: number; end:
     }
     const lineStart = lineStarts[lo];
     const lineEnd = lo + 1 < lineStarts.length ? lineStarts[lo + 1] - 1 : text.length;
+    // Markup on either side is read for its text only; the mention itself is kept as written.
+    const before = stripMarkup(text.slice(lineStart, start), 'before');
+    const after = stripMarkup(text.slice(end, lineEnd), 'after');
+    const mention = text.slice(start, end).replace(/\s+/g, ' ');
     // Keep the mention visible on long lines: start a little before it.
-    const from = snap(text, Math.max(lineStart, Math.min(start - 20, lineEnd - width)));
-    const to = snap(text, Math.min(lineEnd, Math.max(from + width, end)));
-    const excerpt = text.slice(from, to).replace(/\s+/g, ' ').trim();
-    return { line: lo, preview: (from > lineStart ? '…' : '') + excerpt + (to < lineEnd ? '…' : '') };
+    const room = Math.max(0, width - mention.length);
+    const lead = Math.min(before.length, Math.max(20, room - after.length));
+    const from = snap(before, before.length - lead);
+    const head = before.slice(from);
+    const to = snap(after, Math.min(after.length, Math.max(0, room - head.length)));
+    const excerpt = (head + mention + after.slice(0, to)).replace(/\s+/g, ' ').trim();
+    return { line: lo, preview: (from > 0 ? '…' : '') + excerpt + (to < after.length ? '…' : '') };
   });
+}
+
+const INLINE = new Set(['a', 'b', 'i', 'u', 's', 'em', 'strong', 'span', 'mark', 'code', 'small', 'sup', 'sub', 'ruby', 'rt', 'rp', 'font']);
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * The readable text of a piece of a line of HTML or markdown: tags (with
+ * their attributes), a tag cut by the line's edge, comments, entities,
+ * heading, quote and list markers, emphasis, code ticks, links and images.
+ * `side` says which end touches the mention, where nothing is trimmed.
+ */
+export function stripMarkup(s: string, side: 'before' | 'after' | 'whole' = 'whole'): string {
+  let t = s
+    .replace(/<!--.*?(-->|$)/g, ' ')
+    // Inline tags join the words they wrap (공동성명</b>을); others separate them.
+    .replace(/<\/?([A-Za-z][A-Za-z0-9]*)[^<>]*>/g, (_, tag: string) => (INLINE.has(tag.toLowerCase()) ? '' : ' '))
+    // A tag that began on an earlier line or goes on to the next one.
+    .replace(/^[^<>]*?(?:="[^"]*"|='[^']*'|["'])\/?>/, ' ')
+    .replace(/<\/?[A-Za-z][^<>]*$/, ' ')
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, e: string) => decodeEntity(e) ?? m)
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|~~|`)/g, '');
+  if (side !== 'after') t = t.replace(/^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+/, '');
+  t = t.replace(/[ \t\u00a0]+/g, ' ');
+  if (side === 'before') return t.replace(/^ /, '');
+  if (side === 'after') return t.replace(/ $/, '');
+  return t.trim();
+}
+
+function decodeEntity(e: string): string | undefined {
+  if (e[0] === '#') {
+    const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : undefined;
+  }
+  return ENTITIES[e.toLowerCase()];
 }
 
 /** Never cut a surrogate pair in half. */

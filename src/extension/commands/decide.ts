@@ -1,6 +1,7 @@
 /** Confirm, reject, remove: the analyst's decisions on single mentions, and Confirm All. */
 import * as vscode from 'vscode';
 import type { Node } from '../sidebar/nodes';
+import { flash } from '../statusBar';
 import { notify } from '../ui';
 import { articleOf, attempt, mentionOf, writable, type Services } from './context';
 import { CMD } from './ids';
@@ -11,13 +12,15 @@ export function registerDecisions(s: Services): vscode.Disposable[] {
       const found = await mentionOf(s, arg);
       if (!found) return notify('info', 'Article Annotator: no mention here to confirm.');
       if (found.mention.status === 'confirmed' || !writable(found.state)) return;
-      attempt('confirm the mention', () => found.state.store!.confirm(found.mention));
+      if (attempt('confirm the mention', () => (found.state.store!.confirm(found.mention), true)))
+        flash(`Confirmed ${nameOf(s, found.mention.entity, found.mention.text)}`);
     }),
     vscode.commands.registerCommand(CMD.rejectMention, async (arg?: unknown) => {
       const found = await mentionOf(s, arg);
       if (!found) return notify('info', 'Article Annotator: no mention here to reject.');
       if (!writable(found.state)) return;
-      attempt('reject the mention', () => found.state.store!.reject(found.mention));
+      if (attempt('reject the mention', () => (found.state.store!.reject(found.mention), true)))
+        flash(`Rejected “${found.mention.text}” as ${nameOf(s, found.mention.entity, found.mention.text)}`);
     }),
     vscode.commands.registerCommand(CMD.removeAnnotation, async (arg?: unknown) => {
       const node = arg as Node | undefined;
@@ -51,4 +54,9 @@ export function registerDecisions(s: Services): vscode.Disposable[] {
       notify('info', `Article Annotator: confirmed ${suggestions.length} suggestions.`);
     }),
   ];
+}
+
+/** The entity's canonical name for a feedback message, else the mention's text. */
+export function nameOf(s: Services, entity: string, text: string): string {
+  return s.controller.directory().get(entity)?.name ?? text;
 }

@@ -10,6 +10,7 @@ import type { EntityInfo } from '../../core/workspace/entities';
 import { findOccurrences } from '../../core/workspace/occurrences';
 import type { Span } from '../../core/workspace/navigate';
 import type { ArticleState } from '../articleState';
+import { flash } from '../statusBar';
 import { input, notify, pick } from '../ui';
 import { articleOf, attempt, writable, type Services } from './context';
 import { CMD } from './ids';
@@ -55,17 +56,22 @@ async function tagSelection(s: Services, args: TagArgs): Promise<void> {
     id = await ensureKnown(s, state, entity);
   }
   if (!attempt('tag the selection', () => state.store!.tag({ start: span.start, end: span.end, entity: id, type }))) return;
+  revealSpan(state, span);
+  const name = s.controller.directory().get(id)?.name ?? words;
+  flash(`Tagged “${words}” as ${name} (${type})`);
 
   // Spans the analyst already decided on (this one included) stay as they are; suggestions get tagged.
   const others = findOccurrences(state.currentText, words, state.store!.annotations());
   if (!others.length) return;
   const all = args.tagAll ?? (await confirmTagAll(words, others.length));
   if (!all) return;
-  attempt('tag the other occurrences', () =>
+  const done = attempt('tag the other occurrences', () =>
     state.batch(() => {
       for (const o of others) state.store!.tag({ start: o.start, end: o.end, entity: id, type });
+      return true;
     }),
   );
+  if (done) flash(`Tagged ${others.length + 1} occurrences of “${words}” as ${name}`);
 }
 
 async function targetOf(s: Services, args: TagArgs): Promise<{ state: ArticleState; span: Span } | undefined> {
@@ -125,4 +131,10 @@ async function confirmTagAll(words: string, n: number): Promise<boolean> {
   const yes = { label: `Tag all ${n} other occurrences of “${words}”`, all: true };
   const no = { label: 'Only this one', all: false };
   return (await pick([yes, no], { title: 'Tag Selection: other occurrences' }))?.all ?? false;
+}
+
+/** Scroll the tagged span into the middle of its editor, also sideways on long unwrapped lines. */
+function revealSpan(state: ArticleState, span: Span): void {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === state.document);
+  editor?.revealRange(state.range(span), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -1,7 +1,7 @@
 /**
  * The look of mentions: one decoration type per style (country, person,
  * organization, agreement) and status. Confirmed mentions get a solid
- * background, suggestions a dashed underline; both mark the overview ruler.
+ * background, suggestions an underline whose style and thickness differ by type (UNDERLINES); both mark the overview ruler.
  * Colors are theme colors declared in the manifest (`contributes.colors`).
  */
 import * as vscode from 'vscode';
@@ -16,6 +16,17 @@ export type ShownStatus = (typeof STATUSES)[number];
 export function styleOf(type: EntityType): Style {
   return type === 'country' || type === 'person' || type === 'organization' ? type : 'agreement';
 }
+
+/**
+ * Suggestions differ by line style and thickness as well as hue, so they
+ * stay apart for colour-blind readers and on themes where hues look alike.
+ */
+export const UNDERLINES: Record<Style, { style: string; width: string }> = {
+  country: { style: 'dashed', width: '2px' },
+  person: { style: 'dotted', width: '2px' },
+  organization: { style: 'double', width: '3px' },
+  agreement: { style: 'solid', width: '2px' },
+};
 
 export function colorId(style: Style, part: 'background' | 'border'): string {
   return `articleAnnotator.${style}${part === 'background' ? 'Background' : 'Border'}`;
@@ -39,8 +50,8 @@ export function createDecorationTypes(): Map<string, vscode.TextEditorDecoration
       key(style, 'suggested'),
       vscode.window.createTextEditorDecorationType({
         borderColor: border,
-        borderStyle: 'dashed',
-        borderWidth: '0 0 1px 0',
+        borderStyle: `none none ${UNDERLINES[style].style} none`,
+        borderWidth: `0 0 ${UNDERLINES[style].width} 0`,
         overviewRulerColor: border,
         overviewRulerLane: vscode.OverviewRulerLane.Center,
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,

@@ -48,11 +48,8 @@ export function treeItem(node: Node, scope: 'article' | 'workspace'): vscode.Tre
     case 'entity': {
       const g = node.group;
       const item = new vscode.TreeItem(g.name, C.Collapsed);
-      const parts = [`${g.mentions.length}`];
-      if (g.confirmed) parts.push(`✓${g.confirmed}`);
-      if (g.suggested) parts.push(`?${g.suggested}`);
-      item.description = parts.join(' · ');
-      item.tooltip = `${g.name} — ${g.type}${g.qid ? ` (${g.qid})` : ''}\n${g.mentions.length} mentions: ${g.confirmed} confirmed, ${g.suggested} suggested`;
+      item.description = countsLabel(g.confirmed, g.suggested);
+      item.tooltip = `${g.name} — ${g.type}${g.qid ? ` (${g.qid})` : ''}\n${g.mentions.length} mentions: ${g.confirmed} confirmed, ${g.suggested} suggested (not yet confirmed or rejected)`;
       item.iconPath = icon(g.type);
       item.contextValue = 'entity';
       return withId(item, node);
@@ -70,6 +67,14 @@ export function treeItem(node: Node, scope: 'article' | 'workspace'): vscode.Tre
       return withId(item, node);
     }
   }
+}
+
+/** "12 suggested · 1 confirmed": words, not signs, so the counts explain themselves. */
+export function countsLabel(confirmed: number, suggested: number): string {
+  const parts: string[] = [];
+  if (suggested) parts.push(`${suggested} suggested`);
+  if (confirmed) parts.push(`${confirmed} confirmed`);
+  return parts.join(' · ');
 }
 
 function icon(type: Parameters<typeof styleOf>[0]): vscode.ThemeIcon {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import type { ShownMention } from '../../../src/core/annotations';
 import { kindOf, type EntityType } from '../../../src/core/model';
-import { linePreviews, outline, type EntityNames } from '../../../src/core/workspace/group';
+import { linePreviews, outline, stripMarkup, type EntityNames } from '../../../src/core/workspace/group';
 import { nextSpan, spanAt } from '../../../src/core/workspace/navigate';
 import { findOccurrences } from '../../../src/core/workspace/occurrences';
 
@@ -58,6 +58,33 @@ describe('workspace/outline', () => {
     assert.deepStrictEqual(p1, { line: 1, preview: '🇯🇵 Japan here' });
     assert.strictEqual(p2.line, 2);
     assert.ok(p2.preview.startsWith('…') && p2.preview.endsWith('…') && p2.preview.includes('Tail mention'), p2.preview);
+  });
+});
+
+describe('workspace/group: previews without markup', () => {
+  const cp = (text: string, word: string) => {
+    const start = Array.from(text.slice(0, text.indexOf(word))).length;
+    return { start, end: start + Array.from(word).length };
+  };
+  it('drops Korean HTML tags and their attributes, also a tag cut by the line', () => {
+    const text = '<h2 data-ke-size="size26">한미일 정상회의 개최</h2>\n<p data-ke-size="size16">한미일은 캠프 데이비드에서 <b>공동성명</b>을 발표했다.</p>';
+    const [h, p] = linePreviews(text, [cp(text, '한미일 정상'), cp(text, '캠프')], 80);
+    assert.deepStrictEqual(h, { line: 0, preview: '한미일 정상회의 개최' });
+    assert.deepStrictEqual(p, { line: 1, preview: '한미일은 캠프 데이비드에서 공동성명을 발표했다.' });
+    assert.strictEqual(stripMarkup('-ke-size="size16">한미일은'), '한미일은');
+    assert.strictEqual(stripMarkup('북한은 <span style="color:red"'), '북한은');
+  });
+  it('drops markdown heading, emphasis, links and entities around a Japanese mention', () => {
+    const text = '## **日米**首脳が[共同声明](https://example.jp/a)を発表&amp;確認';
+    const [p] = linePreviews(text, [cp(text, '首脳')], 80);
+    assert.deepStrictEqual(p, { line: 0, preview: '日米首脳が共同声明を発表&確認' });
+  });
+  it('keeps English text with comparison signs and cuts long lines around the mention', () => {
+    assert.strictEqual(stripMarkup('> Japan and <em>Korea</em> signed; 3 > 2 &#x41;'), 'Japan and Korea signed; 3 > 2 A');
+    const text = '<p class="x">' + 'word '.repeat(40) + 'the statement said ' + 'more '.repeat(40) + '</p>';
+    const [p] = linePreviews(text, [cp(text, 'statement')], 40);
+    assert.ok(p.preview.startsWith('…') && p.preview.endsWith('…') && p.preview.includes('the statement said'), p.preview);
+    assert.ok(!/[<>"=]/.test(p.preview), p.preview);
   });
 });
 
