@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatorApi {
     statusBar,
     problems,
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new MentionHover(controller, index)),
-    ...registerCommands({ controller, knowledge, index, view, sync }),
+    ...registerCommands({ controller, knowledge, index, view, sync, memento: context.workspaceState }),
     ...trackContextKeys(controller),
   );
 

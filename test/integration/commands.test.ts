@@ -87,7 +87,7 @@ describe('commands', () => {
     await vscode.commands.executeCommand('articleAnnotator.confirmMention', { uri: uri.toString(), ...cpSpan(EMOJI_ARTICLE, 'フランス') });
     await api.whenIdle();
     const target = path.join(workspaceDir(), 'cmd', 'export.jsonl');
-    await vscode.commands.executeCommand('articleAnnotator.exportAnnotations', { uri: uri.toString(), format: 'jsonl', target });
+    await vscode.commands.executeCommand('articleAnnotator.exportAnnotations', { uri: uri.toString(), format: 'jsonl', include: 'confirmed', target });
     const line = JSON.parse(fs.readFileSync(target, 'utf8').trim());
     const { start, end } = cpSpan(EMOJI_ARTICLE, 'フランス');
     assert.strictEqual(line.text, EMOJI_ARTICLE);

@@ -19,7 +19,9 @@ const SUITES: Record<string, () => unknown> = {
   sidecar: () => require('./sidecar.test'),
   commands: () => require('./commands.test'),
   large: () => require('./large.test'),
+  concurrency: () => require('./concurrency.test'),
   feedback: () => require('./feedback.test'),
+  export: () => require('./export.test'),
 };
 
 const resultsFile = process.env.ANNOTATOR_TEST_RESULTS;

@@ -22,6 +22,8 @@ export interface Services {
   index: WorkspaceIndex;
   view: EntitiesView;
   sync: SidecarSync;
+  /** The workspace's memory (export folder); absent in tests that build services by hand. */
+  memento?: vscode.Memento;
 }
 
 /** An article named by a URI string, else the active one; opened (not shown) when needed. */
