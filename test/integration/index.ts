@@ -19,6 +19,7 @@ const SUITES: Record<string, () => unknown> = {
   sidecar: () => require('./sidecar.test'),
   commands: () => require('./commands.test'),
   large: () => require('./large.test'),
+  concurrency: () => require('./concurrency.test'),
   feedback: () => require('./feedback.test'),
   export: () => require('./export.test'),
 };
