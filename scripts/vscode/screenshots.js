@@ -259,6 +259,33 @@ async function takeShots(server, url, ws) {
   }
 }
 
+// Legibility of the suggestions in the other themes (issue 13): one highlight shot each.
+const OTHER_THEMES = [
+  ['Default Light Modern', 'highlights-light.png'],
+  ['Default High Contrast', 'highlights-high-contrast.png'],
+  ['Default High Contrast Light', 'highlights-high-contrast-light.png'],
+];
+
+async function takeThemeShot(server, url, ws, file) {
+  const browser = await launchChromium(server);
+  const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    page.setDefaultTimeout(20_000);
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.part.editor').waitFor();
+    const wb = new Workbench(page);
+    await wb.parkMouse();
+    await wb.open(path.join(ws, JA_ARTICLE));
+    await waitForActivation(server);
+    await wb.decorations();
+    await page.waitForTimeout(800);
+    await wb.shot(file);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
   setup();
   ensureCjkFonts();
@@ -292,6 +319,11 @@ async function main() {
     } catch (e) {
       e.serverLog = tail(server.logFile, 20);
       throw e;
+    }
+    for (const [theme, file] of OTHER_THEMES) {
+      await server.stop();
+      server = await startServer({ workspace: ws.workspace, extensionsDir: ext.dir, settings: { ...SETTINGS, 'workbench.colorTheme': theme, 'workbench.colorCustomizations': {} } });
+      await takeThemeShot(server, workbenchUrl(server, { workspace: ws.workspace }), ws.workspace, file);
     }
     log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Installs what the headless VS Code harness needs, idempotently:
-//   Node 24 (code-server's runtime, from the npm registry), Debian's chromium and libkrb5-dev
+//   Node 24 (code-server's runtime, from the npm registry), Debian's chromium, fonts-noto-cjk and libkrb5-dev
 //   (headers for code-server's native modules), and code-server itself, all under .cache/.
 // Safe with CI=true and no stdin: nothing here prompts.
 const { spawnSync } = require('child_process');
@@ -64,8 +64,14 @@ function ensureDebianPackages(needBuildHeaders) {
   const missing = [];
   if (!fs.existsSync(P.CHROMIUM)) missing.push('chromium');
   if (needBuildHeaders && !debInstalled('libkrb5-dev')) missing.push('libkrb5-dev');
-  if (missing.length === 0) return log(`debian packages present (${P.CHROMIUM}${needBuildHeaders ? ', libkrb5-dev' : ''})`);
+  // Without CJK fonts headless Chromium draws Japanese and Korean as boxes (screenshots); not needed to run.
+  const fonts = debInstalled('fonts-noto-cjk') ? [] : ['fonts-noto-cjk'];
+  if (missing.length === 0 && fonts.length === 0) return log(`debian packages present (${P.CHROMIUM}, fonts-noto-cjk${needBuildHeaders ? ', libkrb5-dev' : ''})`);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot && missing.length === 0) {
+    return log(`warning: fonts-noto-cjk missing (CJK text shows as boxes); as root: apt-get install -y fonts-noto-cjk`);
+  }
+  missing.push(...fonts);
   if (!isRoot) {
     throw new SetupError(
       `missing Debian packages: ${missing.join(' ')}. Install them as root:\n` +

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: serves VS Code (code-server) on 127.0.0.1 with this extension installed and the sample
-// articles open, until Ctrl-C. Options: --port N, --check (open it in headless Chromium, confirm that
+// articles open, until Ctrl-C; `npm start -- DIR` opens the folder DIR itself instead (edits stay there). Options: --port N, --check (open it in headless Chromium, confirm that
 // the extension activates on an article, then stop; exit code 0 when it did).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -11,11 +11,17 @@ const { startServer, workbenchUrl, extensionHostLog, tail, linkExtension, launch
 const { makeWorkspace } = require('./workspace');
 
 function parseArgs(argv) {
-  const opts = { port: undefined, check: false };
+  const opts = { port: undefined, check: false, folder: undefined };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--check') opts.check = true;
     else if (argv[i] === '--port') opts.port = Number(argv[++i]);
-    else throw new SetupError(`unknown option ${argv[i]} (options: --port N, --check)`);
+    else if (!argv[i].startsWith('-') && opts.folder === undefined) opts.folder = argv[i];
+    else throw new SetupError(`unknown option ${argv[i]} (usage: npm start -- [DIR] [--port N] [--check])`);
+  }
+  if (opts.folder !== undefined) {
+    // npm runs scripts from the package root; a relative DIR means the caller's directory.
+    opts.folder = path.resolve(process.env.INIT_CWD || process.cwd(), opts.folder);
+    if (!fs.existsSync(opts.folder) || !fs.statSync(opts.folder).isDirectory()) throw new SetupError(`not a folder: ${opts.folder}`);
   }
   if (opts.port !== undefined && !(opts.port > 0 && opts.port < 65536)) throw new SetupError('--port needs a number');
   return opts;
@@ -61,7 +67,9 @@ async function main() {
   const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: P.ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (build.status !== 0) throw new SetupError('the build failed');
 
-  const ws = makeWorkspace(['test/fixtures/articles', 'test/fixtures/workspace']);
+  const ws = opts.folder
+    ? { workspace: opts.folder, source: opts.folder, cleanup: () => {} }
+    : makeWorkspace(['test/fixtures/articles', 'test/fixtures/workspace']);
   const ext = linkExtension();
   let server;
   const cleanup = async () => {
@@ -76,7 +84,7 @@ async function main() {
     throw e;
   }
   const url = workbenchUrl(server, { workspace: ws.workspace });
-  console.log(`start: articles copied from ${path.relative(P.ROOT, ws.source)} to ${ws.workspace}`);
+  console.log(opts.folder ? `start: opening ${ws.workspace}` : `start: articles copied from ${path.relative(P.ROOT, ws.source)} to ${ws.workspace}`);
   console.log(`start: server log ${server.logFile}`);
 
   if (opts.check) {
@@ -96,13 +104,20 @@ async function main() {
   return new Promise((resolve) => {
     let stopping = false;
     const stop = async () => {
+      if (stopping) return;
       stopping = true;
       console.log('\nstart: stopping');
       await cleanup();
       resolve(0);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, stop);
+    // npm runs this under `sh -c`, which may die of the signal without passing it on: when the
+    // parent goes away (this process is re-parented), stop the server's process group too.
+    const parent = process.ppid;
+    const watch = setInterval(() => {
+      if (!stopping && process.ppid !== parent) stop();
+    }, 500);
+    watch.unref();
     server.exited.then(async (code) => {
       if (stopping) return;
       console.error(`start: code-server exited (${code}):\n${tail(server.logFile, 20)}`);
