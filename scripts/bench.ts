@@ -7,6 +7,8 @@
  *  - knowledge base load and compile time (on the extension's activation path).
  *  - per-edit cost on a 1 MB article (full re-recognition, as the editor does after a debounced edit).
  *  - memory: heap after the KB is compiled, and peak RSS.
+ *  - corpus scans as whole processes (scripts/benchScan.ts): scan --jsonl vs @monyone/aho-corasick,
+ *    modern-ahocorasick and the floor on 10 MB and 100 MB; confirm --all of a 4 MB article; a 50 MB scan.
  * Targets (issue): ours ≥ 5× the peer's throughput; KB load + compile ≤ 100 ms.
  */
 import { execFileSync } from 'child_process';
@@ -19,6 +21,7 @@ import AhoCorasick from 'modern-ahocorasick';
 import { KnowledgeBase, surfaceForms } from '../src/core/kb';
 import { compile, recognize } from '../src/core/recognize';
 import { expandArticlePaths, readArticle } from '../src/core/text/article';
+import { corpusBench, rawScanChild } from './benchScan';
 
 const root = path.resolve(__dirname, '..');
 const MB = 1024 * 1024;
@@ -43,6 +46,13 @@ if (process.argv.includes('--throughput')) {
   for (let i = 0; performance.now() - w0 < 1500; i++) run(docs[i % docs.length]);
   const r = time(() => docs.reduce((n, d) => n + run(d), 0));
   process.stdout.write(JSON.stringify({ ms: r.ms, value: r.value, build }));
+  process.exit(0);
+}
+
+if (process.argv.includes('--raw-scan')) {
+  // Child mode: a raw matcher or the floor over a corpus folder, as a whole process.
+  const i = process.argv.indexOf('--raw-scan');
+  rawScanChild(process.argv[i + 1], process.argv[i + 2]);
   process.exit(0);
 }
 
@@ -129,8 +139,11 @@ async function main(): Promise<void> {
   line('process start to compiled KB (fresh process)', `${f(kbBest.sinceStart, 1)} ms`);
   line('per-edit re-recognition of a 1 MB article', `median ${f(edits[2], 1)} ms, max ${f(edits[4], 1)} ms (in a worker thread in the editor)`);
   line(`per-edit shift of ${bigMentions.length} annotations (1 MB)`, `median ${f(shifts[2], 2)} ms, max ${f(shifts[4], 2)} ms (on the extension host)`);
+  await (await import('./bench-editor')).benchEditor(kb, big, [...new Set(docs)], line);
   line('heap after KB compile', `${f(heapAfterKb / MB, 1)} MB`);
   line('peak RSS of this run', `${f(process.resourceUsage().maxRSS / 1024, 1)} MB`);
+  // Whole processes over generated corpora: the CLI's scan against the raw matchers and the floor.
+  corpusBench(__filename, path.join(path.dirname(__filename), 'cli.js'), line);
 }
 
 void main();

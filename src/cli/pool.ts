@@ -16,7 +16,8 @@ const workerFile = path.join(__dirname, 'scan-worker.js');
 export async function scanOrdered(
   jobs: AsyncIterable<ScanJob> | Iterable<ScanJob>,
   onResult: (r: ScanResult) => void,
-  threads = os.availableParallelism(),
+  // ARTICLE_ANNOTATOR_THREADS overrides the count (1: no workers), for measuring.
+  threads = Number(process.env.ARTICLE_ANNOTATOR_THREADS) || os.availableParallelism(),
 ): Promise<void> {
   if (threads <= 1 || !fs.existsSync(workerFile) || path.extname(__filename) !== '.js') {
     for await (const job of jobs) onResult(await scanJob(job));

@@ -32,7 +32,9 @@ export function setMaxSize(bytes: number | undefined): void {
   if (bytes) setDefaultMaxArticleSize(bytes);
 }
 
-const statusOf = (ms: Mention[]): ScannedMention[] => ms.map((m) => ({ ...m, status: 'recognized' }));
+// As mergeRecognized orders them (by start, then end).
+const statusOf = (ms: Mention[]): ScannedMention[] =>
+  ms.map((m): ScannedMention => ({ ...m, status: 'recognized' })).sort((a, b) => a.start - b.start || a.end - b.end);
 
 export async function scanJob(job: ScanJob): Promise<ScanResult> {
   try {
