@@ -276,7 +276,17 @@ async function takeThemeShot(server, url, ws, file) {
     await page.locator('.part.editor').waitFor();
     const wb = new Workbench(page);
     await wb.parkMouse();
-    await wb.open(path.join(ws, JA_ARTICLE));
+    // A fresh server may not have indexed the files for Quick Open yet.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await wb.open(path.join(ws, JA_ARTICLE));
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(3000);
+      }
+    }
     await waitForActivation(server);
     await wb.decorations();
     await page.waitForTimeout(800);
