@@ -45,7 +45,7 @@ function spansIn(sidecar: string): Set<string> {
 }
 
 describe('concurrent writers (real processes)', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   let tmp: ReturnType<typeof tempDir>;
   beforeEach(() => (tmp = tempDir()));
   afterEach(() => tmp.cleanup());
