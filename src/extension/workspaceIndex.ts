@@ -5,9 +5,10 @@
  * file, its sidecar or the knowledge base changes). Built only when asked.
  */
 import * as vscode from 'vscode';
-import { isSidecarPath, articlePathFor, mergeRecognized, readSidecarFile, sidecarPathFor, SidecarError, type SidecarEntity } from '../core/annotations';
-import { ArticleError, DEFAULT_MAX_ARTICLE_SIZE, readArticle } from '../core/text/article';
-import { linePreviews, type ArticleMentions } from '../core/workspace/group';
+import { isSidecarPath, articlePathFor, type SidecarEntity } from '../core/annotations';
+import { DEFAULT_MAX_ARTICLE_SIZE } from '../core/text/article';
+import type { ArticleMentions } from '../core/workspace/group';
+import { summarizeArticle } from '../core/workspace/summary';
 import { settings } from './config';
 import type { Controller } from './controller';
 import type { Knowledge } from './knowledge';
@@ -108,30 +109,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async read(uri: vscode.Uri): Promise<ArticleSummary> {
-    const empty: ArticleSummary = { uri, file: uri.toString(), mentions: [], orphans: [], entities: [] };
-    let text: string;
-    try {
-      text = readArticle(uri.fsPath, { maxSize: maxFileSize() }).text;
-    } catch (e) {
-      if (e instanceof ArticleError) return { ...empty, problem: e.message };
-      throw e;
-    }
-    let sidecar = null;
-    let problem: string | undefined;
-    try {
-      sidecar = await readSidecarFile(sidecarPathFor(uri.fsPath));
-    } catch (e) {
-      if (!(e instanceof SidecarError)) throw e;
-      problem = e.message;
-    }
-    let recognized: Awaited<ReturnType<Recognizer['recognize']>> = [];
-    try {
-      recognized = await this.recognizer.recognize(text);
-    } catch (e) {
-      problem = `recognition failed: ${e instanceof Error ? e.message : String(e)}`;
-    }
-    const merged = mergeRecognized(text, recognized, sidecar);
-    return { ...empty, ...merged, previews: linePreviews(text, merged.mentions), entities: sidecar?.entities ?? [], problem };
+    const summary = await summarizeArticle(uri.fsPath, uri.toString(), (text) => this.recognizer.recognize(text), maxFileSize());
+    return { ...summary, uri };
   }
 }
 

@@ -23,17 +23,14 @@ export interface OrphanNode extends Base {
 export interface KindNode extends Base {
   t: 'kind';
   group: KindGroup;
-  children: TypeNode[];
 }
 export interface TypeNode extends Base {
   t: 'type';
   group: TypeGroup;
-  children: EntityNode[];
 }
 export interface EntityNode extends Base {
   t: 'entity';
   group: EntityGroup;
-  children: MentionNode[];
 }
 export interface MentionNode extends Base {
   t: 'mention';
@@ -48,27 +45,37 @@ export function buildNodes(o: Outline, problems: Array<{ file: string; message: 
     group.children = o.orphans.map((x) => ({ t: 'orphan', id: `orphan:${x.file}:${x.id}`, parent: group, file: x.file, orphan: x }));
     roots.push(group);
   }
-  for (const k of o.kinds) {
-    const kind: KindNode = { t: 'kind', id: `kind:${k.kind}`, group: k, children: [] };
-    kind.children = k.types.map((tg) => {
-      const type: TypeNode = { t: 'type', id: `type:${tg.type}`, parent: kind, group: tg, children: [] };
-      type.children = tg.entities.map((eg) => {
-        const entity: EntityNode = { t: 'entity', id: `entity:${eg.type}:${eg.entity}`, parent: type, group: eg, children: [] };
-        entity.children = eg.mentions.map((ref) => ({
-          t: 'mention',
-          id: `mention:${ref.file}:${ref.mention.start}:${ref.mention.end}:${eg.entity}`,
-          parent: entity,
-          ref,
-        }));
-        return entity;
-      });
-      return type;
-    });
-    roots.push(kind);
-  }
+  for (const k of o.kinds) roots.push({ t: 'kind', id: `kind:${k.kind}`, group: k });
   return roots;
 }
 
+/** Children are made when first asked for (a node is expanded), so a 10,000-article workspace builds only its roots. */
+const made = new WeakMap<Node, Node[]>();
+
 export function childrenOf(node: Node): Node[] {
-  return 'children' in node ? node.children : [];
+  if (node.t === 'orphans') return node.children;
+  let children = made.get(node);
+  if (!children) {
+    children = make(node);
+    made.set(node, children);
+  }
+  return children;
+}
+
+function make(node: Node): Node[] {
+  switch (node.t) {
+    case 'kind':
+      return node.group.types.map((tg): TypeNode => ({ t: 'type', id: `type:${tg.type}`, parent: node, group: tg }));
+    case 'type':
+      return node.group.entities.map((eg): EntityNode => ({ t: 'entity', id: `entity:${eg.type}:${eg.entity}`, parent: node, group: eg }));
+    case 'entity':
+      return node.group.mentions.map((ref): MentionNode => ({
+        t: 'mention',
+        id: `mention:${ref.file}:${ref.mention.start}:${ref.mention.end}:${node.group.entity}`,
+        parent: node,
+        ref,
+      }));
+    default:
+      return [];
+  }
 }

@@ -1,0 +1,88 @@
+/**
+ * Editor-side bench lines, called from scripts/bench.ts:
+ *  - editor keystroke on a 1 MB article: the whole path from a one-character edit to the
+ *    new decoration ranges (store shift, recognition, mergeRecognized, code points → UTF-16).
+ *  - workspace index of a generated 10,000-article workspace, with the index's own
+ *    per-article code (src/core/workspace/summary.ts), memory reported.
+ * Targets (issue 9): keystroke median ≤ 16 ms; index ≤ 10 s.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { ArticleAnnotations, mergeRecognized } from '../src/core/annotations';
+import type { KnowledgeBase } from '../src/core/kb';
+import { recognize } from '../src/core/recognize';
+import { DEFAULT_MAX_ARTICLE_SIZE } from '../src/core/text/article';
+import { OffsetIndex } from '../src/core/text/offsets';
+import { summarizeArticle } from '../src/core/workspace/summary';
+
+const MB = 1024 * 1024;
+const f = (x: number, d = 1) => x.toFixed(d);
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+
+export async function benchEditor(kb: KnowledgeBase, big: string, samples: string[], line: (k: string, v: string) => void): Promise<void> {
+  await keystroke(kb, big, line);
+  await workspaceIndex(kb, samples, line);
+}
+
+async function keystroke(kb: KnowledgeBase, big: string, line: (k: string, v: string) => void): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annotator-bench-editor-'));
+  try {
+    let text = big;
+    const store = await ArticleAnnotations.load(path.join(dir, 'big.txt'), text, { kb });
+    store.confirmAll(recognize(text, kb));
+    const times: number[] = [];
+    const stages = { shift: [] as number[], recognize: [] as number[], merge: [] as number[], utf16: [] as number[] };
+    for (let i = 0; i < 15; i++) {
+      const at = Math.floor(((i + 1) * text.length) / 17);
+      const t0 = performance.now();
+      text = text.slice(0, at) + 'x' + text.slice(at); // BMP article text: code points = UTF-16 here
+      store.applyEdit(at, 0, 'x');
+      const t1 = performance.now();
+      const mentions = recognize(text, kb);
+      const t2 = performance.now();
+      const merged = mergeRecognized(text, mentions, store);
+      const t3 = performance.now();
+      const index = new OffsetIndex(text);
+      let sum = 0;
+      for (const m of merged.mentions) sum += index.toUtf16(m.start) + index.toUtf16(m.end);
+      const t4 = performance.now();
+      times.push(t4 - t0);
+      stages.shift.push(t1 - t0);
+      stages.recognize.push(t2 - t1);
+      stages.merge.push(t3 - t2);
+      stages.utf16.push(t4 - t3);
+      if (sum < 0) throw new Error('unreachable');
+    }
+    const med = pct(times, 0.5);
+    line('editor keystroke, 1 MB article', `median ${f(med)} ms, p95 ${f(pct(times, 0.95))} ms (medians: shift ${f(pct(stages.shift, 0.5))}, full recognize ${f(pct(stages.recognize, 0.5))}, mergeRecognized ${f(pct(stages.merge, 0.5))}, UTF-16 ${f(pct(stages.utf16, 0.5))} ms; target median ≤ 16 ms: ${med <= 16 ? 'met' : 'NOT met'})`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function workspaceIndex(kb: KnowledgeBase, samples: string[], line: (k: string, v: string) => void): Promise<void> {
+  const N = 10_000;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annotator-bench-ws-'));
+  try {
+    const files: string[] = [];
+    for (let i = 0; i < N; i++) {
+      const sub = path.join(dir, `d${Math.floor(i / 500)}`);
+      if (i % 500 === 0) fs.mkdirSync(sub);
+      const file = path.join(sub, `a${i}.txt`);
+      // Each article differs a little, so nothing downstream can share results between copies.
+      fs.writeFileSync(file, `${samples[i % samples.length]}\n(${i})\n`);
+      files.push(file);
+    }
+    const rss0 = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const summaries = await Promise.all(files.map((p) => summarizeArticle(p, p, (t) => recognize(t, kb), DEFAULT_MAX_ARTICLE_SIZE)));
+    const ms = performance.now() - t0;
+    const mentions = summaries.reduce((n, s) => n + s.mentions.length, 0);
+    const mem = process.memoryUsage();
+    line(`workspace index, ${N} articles`, `${f(ms / 1000, 2)} s, ${mentions} mentions; heap ${f(mem.heapUsed / MB, 0)} MB, RSS +${f((mem.rss - rss0) / MB, 0)} MB (target ≤ 10 s: ${ms <= 10_000 ? 'met' : 'NOT met'})`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * One article on disk summarized for the workspace index: read, recognized,
+ * merged with its sidecar. Pure Node (no vscode), so the index can be
+ * benchmarked and tested outside the editor.
+ */
+import * as path from 'path';
+import { mergeRecognized, readSidecarFile, sidecarPathFor, SidecarError, type SidecarEntity } from '../annotations';
+import type { Mention } from '../model';
+import { ArticleError, readArticle } from '../text/article';
+import { linePreviews, type ArticleMentions } from './group';
+
+export interface DiskSummary extends ArticleMentions {
+  entities: readonly SidecarEntity[];
+  /** Why the article or its sidecar could not be read. */
+  problem?: string;
+}
+
+export async function summarizeArticle(
+  fsPath: string,
+  file: string,
+  recognize: (text: string) => Promise<Mention[]> | Mention[],
+  maxSize: number,
+): Promise<DiskSummary> {
+  const empty: DiskSummary = { file, mentions: [], orphans: [], entities: [] };
+  let text: string;
+  try {
+    text = readArticle(fsPath, { maxSize }).text;
+  } catch (e) {
+    if (e instanceof ArticleError) return { ...empty, problem: e.message };
+    throw e;
+  }
+  let sidecar = null;
+  let problem: string | undefined;
+  try {
+    sidecar = await readSidecarFile(sidecarPathFor(fsPath));
+  } catch (e) {
+    if (!(e instanceof SidecarError)) throw e;
+    problem = e.message;
+  }
+  let recognized: Mention[] = [];
+  try {
+    recognized = await recognize(text);
+  } catch (e) {
+    problem = `recognition failed: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  let merged;
+  try {
+    merged = mergeRecognized(text, recognized, sidecar, { article: path.basename(fsPath), file: sidecarPathFor(fsPath) });
+  } catch (e) {
+    if (!(e instanceof SidecarError)) throw e;
+    problem = e.message;
+    sidecar = null;
+    merged = mergeRecognized(text, recognized, null);
+  }
+  return { ...empty, ...merged, previews: linePreviews(text, merged.mentions), entities: sidecar?.entities ?? [], problem };
+}

@@ -1,0 +1,36 @@
+import { strict as assert } from 'assert';
+import type { ShownMention } from '../../../src/core/annotations';
+import { kindOf, type EntityType } from '../../../src/core/model';
+import { outline, type EntityNames } from '../../../src/core/workspace/group';
+import { buildNodes, childrenOf, type Node } from '../../../src/extension/sidebar/nodes';
+
+function m(start: number, text: string, entity: string, type: EntityType): ShownMention {
+  return { start, end: start + text.length, text, kind: kindOf(type), type, entity, qid: null, status: 'recognized' };
+}
+const names: EntityNames = { get: () => undefined };
+
+describe('sidebar/nodes (lazy children)', () => {
+  // Many articles, one mention of each of two entities in each.
+  const articles = Array.from({ length: 20 }, (_, i) => ({ file: `f${i}`, mentions: [m(0, 'Japan', 'japan', 'country'), m(9, 'NPT', 'npt', 'treaty')], orphans: [] }));
+  const roots = buildNodes(outline(articles, names), []);
+
+  it('builds only the roots, and every level on request with parents linked', () => {
+    assert.deepEqual(roots.map((r) => r.id), ['kind:actor', 'kind:agreement']);
+    const types = childrenOf(roots[0]);
+    assert.deepEqual(types.map((n) => n.id), ['type:country']);
+    const entities = childrenOf(types[0]);
+    assert.deepEqual(entities.map((n) => n.id), ['entity:country:japan']);
+    const mentions = childrenOf(entities[0]);
+    assert.equal(mentions.length, 20);
+    assert.equal(mentions[0].parent, entities[0]);
+    assert.equal(entities[0].parent, types[0]);
+    assert.equal(childrenOf(mentions[0]).length, 0);
+  });
+
+  it('returns the same node objects on every expansion (so reveal and selection hold)', () => {
+    const types = childrenOf(roots[1]);
+    assert.equal(childrenOf(roots[1]), types);
+    const walk = (n: Node): number => 1 + childrenOf(n).reduce((s, c) => s + walk(c), 0);
+    assert.equal(walk(roots[1]), 1 + 1 + 1 + 20);
+  });
+});
