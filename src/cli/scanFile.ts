@@ -45,7 +45,7 @@ export async function scanJob(job: ScanJob): Promise<ScanResult> {
     // The sidecar's decisions win; without one, merging would only build a TextView for nothing.
     const sidecar = await readSidecarFile(sidecarPathFor(file));
     if (!sidecar) return { path: file, mentions: statusOf(recognized), orphans: [] };
-    const { mentions, orphans } = mergeRecognized(text, recognized, sidecar);
+    const { mentions, orphans } = mergeRecognized(text, recognized, sidecar, { article: path.basename(file), file: sidecarPathFor(file) });
     return { path: file, mentions, orphans };
   } catch (e) {
     if (!(e instanceof ArticleError || e instanceof KbError || e instanceof SidecarError)) throw e;

@@ -62,9 +62,14 @@ describe('cli: scan and kb', () => {
     assert.equal(russia.status, 'confirmed');
     assert.equal(russia.start, 5);
     assert.equal(json.files[0].mentions.find((m: { text: string }) => m.text === '北朝鮮').status, 'recognized');
-    writeFileSync(file, '北朝鮮と', 'utf8');
+    writeFileSync(file, '【速報】\n北朝鮮の国防相が平壌で会談した。', 'utf8');
     json = JSON.parse((await run('scan', '--json', file)).out);
     assert.deepEqual(json.files[0].orphans.map((o: { text: string; entity: string }) => [o.text, o.entity]), [['ロシア', 'russia']]);
+    // Another text altogether: the sidecar is not this article's; reported, not re-anchored.
+    writeFileSync(file, 'An unrelated English text about the weather.', 'utf8');
+    const foreign = await run('scan', '--json', file);
+    assert.equal(foreign.code, 1);
+    assert.match(foreign.err, /does not belong to this article/);
   });
 
   it('exits non-zero naming a corrupt sidecar and leaves it byte for byte', async () => {

@@ -5,6 +5,7 @@ import { confirm } from './confirm';
 import { tag } from './tag';
 import { validate } from './validate';
 import { exportCommand } from './export';
+import { adopt } from './adopt';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const commands: Command[] = [scan, kb, confirm, tag, validate, exportCommand];
+export const commands: Command[] = [scan, kb, confirm, tag, validate, adopt, exportCommand];

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'fs';
 import * as path from 'path';
 import { SidecarError, articlePathFor, findSidecars, isSidecarPath, parseSidecar, sidecarPathFor } from '../../core/annotations';
-import { anchorAll } from '../../core/annotations/anchor';
 import { readSidecarBytes } from '../../core/annotations/files';
 import { recordFromDoc } from '../../core/annotations/records';
+import { anchorFromDoc } from '../../core/annotations/realign';
 import { TextView } from '../../core/annotations/text-view';
 import { ArticleError, readArticle } from '../../core/text/article';
 import { UsageError, type Command } from '../command';
@@ -49,7 +49,13 @@ async function check(file: string): Promise<{ problems: Problem[]; annotations: 
     return { problems: [{ file, path: '', message: `its article ${e.message}` }], annotations: doc.annotations.length };
   }
   const records = doc.annotations.map(recordFromDoc);
-  const report = anchorAll(new TextView(text), records);
+  let report;
+  try {
+    report = anchorFromDoc(doc, records, { view: new TextView(text), article: path.basename(article), file });
+  } catch (e) {
+    if (!(e instanceof SidecarError)) throw e;
+    return { problems: e.problems.map((p) => ({ file, path: p.path, message: `${e.summary}: ${p.message}` })), annotations: doc.annotations.length };
+  }
   const orphaned = new Set(report.orphaned);
   const problems: Problem[] = [];
   doc.annotations.forEach((a, i) => {

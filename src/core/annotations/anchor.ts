@@ -1,143 +1,223 @@
 /**
- * Re-anchoring: finding an annotation's text again after the article changed.
+ * Re-anchoring: where each annotation is after the text changed. An
+ * annotation never points at other words than its own: every answer reads
+ * exactly its quote, or it is an orphan (kept, reported, re-attachable).
  *
- * Order of preference: the quote where it was; the exact quote elsewhere,
- * chosen by how much of the remembered prefix/suffix agrees and then by
- * nearness to the old position; an approximate match (edit distance at most
- * 20% of the quote) near the old position. A match elsewhere must agree with
- * at least a few code points of the remembered context on one side: landing
- * on another mention of the same name would silently move the analyst's
- * decision, while an orphan is reported and can be re-attached. Otherwise the
- * annotation is an orphan, and it is never dropped.
+ * 1. When the text the offsets refer to is known (the editor's buffer before
+ *    an edit, or the sidecar's `textSnapshot`), a diff maps each span exactly
+ *    (TextMapping); a span the diff touched is not mapped.
+ * 2. The rest are searched by quote and context (32 code points each side):
+ *    a candidate whose whole context agrees is taken when it is the only one
+ *    (a moved line); one whose context agrees in part only when it is clearly
+ *    the best, and, when the old text is known, lies between the annotation's
+ *    neighbours so that no two annotations swap. Ties are orphans: a guess
+ *    would silently move the analyst's decision.
+ * No span may land on a span another annotation holds, nor overlap one of its kind.
  */
+import type { Kind } from '../model';
+import type { TextMapping } from './diff';
+import { CONTEXT_LENGTH } from './schema';
 import { TextView, codePointLength, toCodePoints, type Quote } from './text-view';
 
-export type AnchorHow = 'in-place' | 'exact' | 'fuzzy';
-
-export interface Anchor {
+/** What anchoring moves: an annotation's span, quote and state. */
+export interface Anchorable {
+  id: string;
+  kind: Kind;
   start: number;
   end: number;
-  how: AnchorHow;
+  quote: Quote;
+  /** On input: the span reads the quote in the OLD text. On output: in the new one. */
+  anchored: boolean;
+}
+
+/** Ids found again by quote search (not by the diff), and ids orphaned. */
+export interface AnchorReport {
+  moved: string[];
+  orphaned: string[];
+}
+
+export const spanKey = (start: number, end: number): string => `${start}:${end}`;
+
+/** Context agreement (code points, both sides together) a partly matching candidate needs. */
+const MIN_PARTIAL_CONTEXT = 16;
+/** How much more context the best partial candidate must share than the next. */
+const MIN_MARGIN = 4;
+/** Occurrences of a quote weighed per annotation, nearest its old place first (bounds the work on repetitive texts). */
+const MAX_CANDIDATES = 64;
+
+/** Spans held by anchored annotations: no two on one span, none overlapping another of its kind. */
+export class HeldSpans {
+  private readonly keys = new Set<string>();
+  /** Per kind, sorted by start. */
+  private readonly byKind = new Map<Kind, { start: number; end: number }[]>();
+  private maxLength = 0;
+
+  add(kind: Kind, start: number, end: number): void {
+    this.keys.add(spanKey(start, end));
+    const list = this.byKind.get(kind) ?? this.byKind.set(kind, []).get(kind)!;
+    list.splice(firstAtOrAfter(list, start), 0, { start, end });
+    this.maxLength = Math.max(this.maxLength, end - start);
+  }
+
+  blocks(kind: Kind, start: number, end: number): boolean {
+    if (this.keys.has(spanKey(start, end))) return true;
+    const list = this.byKind.get(kind);
+    if (!list) return false;
+    for (let i = firstAtOrAfter(list, end) - 1; i >= 0 && list[i].start >= start - this.maxLength; i--) {
+      if (list[i].end > start) return true;
+    }
+    return false;
+  }
+}
+
+function firstAtOrAfter(list: { start: number }[], p: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].start < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface AnchorOptions {
-  /** Spans already held by another annotation: a re-anchored one must not land on them. */
-  isTaken?: (start: number, end: number) => boolean;
-  /** Code points searched on each side of the old position for an approximate match. */
-  window?: number;
-  /** Largest edit distance accepted, as a share of the quote's length. */
-  maxErrorRate?: number;
+  /** Old text -> `view`; null when the old text is unknown (quotes only). */
+  mapping: TextMapping | null;
+  /** Spans of annotations not in the list, already anchored in `view`. */
+  held?: HeldSpans;
 }
-
-const DEFAULT_WINDOW = 1000;
-const DEFAULT_ERROR_RATE = 0.2;
-/** Context (code points, on one side) a match away from the old position must share. */
-const MIN_CONTEXT = 8;
 
 interface Candidate {
   start: number;
-  end: number;
-  cost: number;
-  context: number;
-  distance: number;
-}
-
-/** Where `quote` (last seen at `oldStart`) is in `view` now, or null for an orphan. */
-export function anchorQuote(view: TextView, quote: Quote, oldStart: number, options: AnchorOptions = {}): Anchor | null {
-  const isTaken = options.isTaken ?? (() => false);
-  const exactCps = toCodePoints(quote.exact);
-  const len = exactCps.length;
-  if (len === 0) return null;
-  if (view.reads(oldStart, oldStart + len, quote.exact) && !isTaken(oldStart, oldStart + len)) {
-    return { start: oldStart, end: oldStart + len, how: 'in-place' };
-  }
-  const prefix = toCodePoints(quote.prefix);
-  const suffix = toCodePoints(quote.suffix);
-  const score = (start: number, end: number, cost: number): Candidate | null => {
-    const { before, after } = view.contextAgreement(start, end, prefix, suffix);
-    // No remembered context on a side means the quote touched the text's edge there.
-    const agrees = (n: number, context: number[], atEdge: boolean) => (context.length ? n >= Math.min(context.length, MIN_CONTEXT) : atEdge);
-    if (!agrees(before, prefix, start === 0) && !agrees(after, suffix, end === view.length)) return null;
-    return { start, end, cost, context: before + after, distance: Math.abs(start - oldStart) };
-  };
-
-  const exact = view
-    .occurrences(quote.exact)
-    .filter((s) => !isTaken(s, s + len))
-    .map((s) => score(s, s + len, 0))
-    .filter((c) => c !== null);
-  const bestExact = best(exact);
-  if (bestExact) return { start: bestExact.start, end: bestExact.end, how: 'exact' };
-
-  const maxCost = Math.floor(len * (options.maxErrorRate ?? DEFAULT_ERROR_RATE));
-  if (maxCost < 1) return null;
-  const window = options.window ?? DEFAULT_WINDOW;
-  const from = Math.max(0, Math.min(oldStart, view.length) - window);
-  const to = Math.min(view.length, oldStart + len + window);
-  const fuzzy = approximateMatches(exactCps, view.codePoints, from, to, maxCost)
-    .filter((m) => !isTaken(m.start, m.end))
-    .map((m) => score(m.start, m.end, m.cost))
-    .filter((c) => c !== null);
-  const bestFuzzy = best(fuzzy);
-  return bestFuzzy ? { start: bestFuzzy.start, end: bestFuzzy.end, how: 'fuzzy' } : null;
-}
-
-/** Fewest edits, then most context agreeing, then nearest to the old position. */
-function best(candidates: Candidate[]): Candidate | undefined {
-  let top: Candidate | undefined;
-  for (const c of candidates) {
-    if (
-      !top ||
-      c.cost < top.cost ||
-      (c.cost === top.cost && (c.context > top.context || (c.context === top.context && c.distance < top.distance)))
-    ) {
-      top = c;
-    }
-  }
-  return top;
+  /** Code points of context agreeing, both sides. */
+  score: number;
+  /** Both sides agree wholly. */
+  full: boolean;
 }
 
 /**
- * Substrings of text[from, to) within `maxCost` edits of `pattern` (semi-global
- * edit distance, one column per text position), each with the start of its
- * cheapest alignment. O(pattern length × window).
+ * Anchor `records` in `view`. Mutates them: offsets, `anchored`, and, for
+ * anchored ones, nothing else (their text is their quote). Orphans keep their
+ * quote and a best guess of where they were, for a later undo to find them.
  */
-export function approximateMatches(
-  pattern: number[],
-  text: number[],
-  from: number,
-  to: number,
-  maxCost: number,
-): { start: number; end: number; cost: number }[] {
-  const m = pattern.length;
-  let cost = Array.from({ length: m + 1 }, (_, i) => i);
-  let start = new Array<number>(m + 1).fill(from);
-  let nextCost = new Array<number>(m + 1);
-  let nextStart = new Array<number>(m + 1);
-  const found: { start: number; end: number; cost: number }[] = [];
-  for (let j = from; j < to; j++) {
-    nextCost[0] = 0;
-    nextStart[0] = j + 1;
-    for (let i = 1; i <= m; i++) {
-      // Prefer the diagonal on ties, so alignments do not grow stray edges.
-      let c = cost[i - 1] + (pattern[i - 1] === text[j] ? 0 : 1);
-      let s = start[i - 1];
-      if (nextCost[i - 1] + 1 < c) {
-        c = nextCost[i - 1] + 1;
-        s = nextStart[i - 1];
-      }
-      if (cost[i] + 1 < c) {
-        c = cost[i] + 1;
-        s = start[i];
-      }
-      nextCost[i] = c;
-      nextStart[i] = s;
+export function anchorAll(view: TextView, records: Anchorable[], options: AnchorOptions): AnchorReport {
+  const { mapping } = options;
+  const held = options.held ?? new HeldSpans();
+  const report: AnchorReport = { moved: [], orphaned: [] };
+  /** In old-text order: where mapped annotations landed, to keep searched ones between their neighbours. */
+  const landmarks: { old: number; now: number }[] = [];
+  /** `old`: its old start when a diff could have mapped it (it was anchored); null otherwise. */
+  const pending: { r: Anchorable; old: number | null; wasOrphan: boolean }[] = [];
+
+  for (const r of records) {
+    const wasAnchored = r.anchored;
+    const m = wasAnchored && mapping ? mapping.map(r.start, r.end) : null;
+    // Old text unknown: a quote still at its offset with its whole context is where it was.
+    const inPlace = !mapping && wasAnchored && view.reads(r.start, r.end, r.quote.exact) && score(view, r.quote, r.start).full;
+    if (inPlace && !held.blocks(r.kind, r.start, r.end)) {
+      r.anchored = true;
+      held.add(r.kind, r.start, r.end);
+    } else if (m && view.reads(m.start, m.end, r.quote.exact) && !held.blocks(r.kind, m.start, m.end)) {
+      landmarks.push({ old: r.start, now: m.start });
+      r.start = m.start;
+      r.end = m.end;
+      r.anchored = true;
+      held.add(r.kind, r.start, r.end);
+    } else {
+      pending.push({ r, old: wasAnchored && mapping ? r.start : null, wasOrphan: !wasAnchored });
     }
-    [cost, nextCost] = [nextCost, cost];
-    [start, nextStart] = [nextStart, start];
-    if (cost[m] <= maxCost && start[m] < j + 1) found.push({ start: start[m], end: j + 1, cost: cost[m] });
   }
-  return found;
+  if (!pending.length) return report;
+  landmarks.sort((a, b) => a.old - b.old);
+
+  const exactOf = new Map<string, number[]>();
+  const occurrences = (exact: string) => exactOf.get(exact) ?? exactOf.set(exact, view.occurrences(exact)).get(exact)!;
+  const decided = pending.map(({ r, old, wasOrphan }) => {
+    const cps = contextOf(r.quote);
+    // An orphan's words were gone already: only its whole context brings it back (an undo), never a likeness.
+    const candidates = nearest(occurrences(r.quote.exact), old ?? r.start, MAX_CANDIDATES)
+      .map((s) => score(view, r.quote, s, cps))
+      .filter((c) => !wasOrphan || c.full);
+    const bounds = old === null ? null : between(landmarks, old);
+    return { r, old, candidates, bounds, top: candidates.reduce((n, c) => Math.max(n, c.score), -1) };
+  });
+  // Strongest claims first, so a weaker one cannot take the place of a stronger one.
+  decided.sort((a, b) => b.top - a.top || a.r.start - b.r.start);
+  for (const { r, old, candidates, bounds } of decided) {
+    const len = codePointLength(r.quote.exact);
+    const free = candidates.filter((c) => !held.blocks(r.kind, c.start, c.start + len));
+    const chosen = choose(free, bounds);
+    if (chosen === null) {
+      r.anchored = false;
+      if (old !== null && mapping) r.start = mapping.mapPoint(old);
+      r.start = Math.max(0, Math.min(r.start, view.length));
+      r.end = r.start + len;
+      report.orphaned.push(r.id);
+      continue;
+    }
+    if (chosen !== r.start || !r.anchored) report.moved.push(r.id);
+    r.start = chosen;
+    r.end = chosen + len;
+    r.anchored = true;
+    held.add(r.kind, r.start, r.end);
+  }
+  return report;
+}
+
+/** The `n` values of sorted `starts` nearest `p`. */
+function nearest(starts: number[], p: number, n: number): number[] {
+  if (starts.length <= n) return starts;
+  let lo = firstAtOrAfter(starts.map((s) => ({ start: s })), p);
+  let hi = lo;
+  while (hi - lo < n) {
+    if (lo > 0 && (hi >= starts.length || p - starts[lo - 1] <= starts[hi] - p)) lo--;
+    else hi++;
+  }
+  return starts.slice(lo, hi);
+}
+
+/** Where a searched annotation may land: between the new places of its mapped neighbours. */
+function between(landmarks: { old: number; now: number }[], old: number): { min: number; max: number } {
+  let lo = 0;
+  let hi = landmarks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (landmarks[mid].old < old) lo = mid + 1;
+    else hi = mid;
+  }
+  return { min: lo > 0 ? landmarks[lo - 1].now : 0, max: lo < landmarks.length ? landmarks[lo].now : Number.MAX_SAFE_INTEGER };
+}
+
+function choose(candidates: Candidate[], bounds: { min: number; max: number } | null): number | null {
+  const full = candidates.filter((c) => c.full);
+  if (full.length === 1) return full[0].start;
+  const inOrder = (c: Candidate) => !bounds || (c.start >= bounds.min && c.start <= bounds.max);
+  if (full.length > 1) {
+    const ordered = full.filter(inOrder);
+    return ordered.length === 1 ? ordered[0].start : null;
+  }
+  const ranked = candidates.filter(inOrder).sort((a, b) => b.score - a.score);
+  if (!ranked.length || ranked[0].score < MIN_PARTIAL_CONTEXT) return null;
+  if (ranked.length > 1 && ranked[0].score - ranked[1].score < MIN_MARGIN) return null;
+  return ranked[0].start;
+}
+
+/**
+ * How much of the remembered context agrees around `start`. Context shorter
+ * than CONTEXT_LENGTH means the quote was that close to an edge of the text;
+ * to agree wholly, the candidate must be just as close.
+ */
+function score(view: TextView, quote: Quote, start: number, cps = contextOf(quote)): Candidate {
+  const end = start + cps.length;
+  const { before, after } = view.contextAgreement(start, end, cps.prefix, cps.suffix);
+  const wholeBefore = before === cps.prefix.length && (cps.prefix.length === CONTEXT_LENGTH || start === before);
+  const wholeAfter = after === cps.suffix.length && (cps.suffix.length === CONTEXT_LENGTH || end + after === view.length);
+  return { start, score: before + after, full: wholeBefore && wholeAfter };
+}
+
+function contextOf(quote: Quote): { prefix: number[]; suffix: number[]; length: number } {
+  return { prefix: toCodePoints(quote.prefix), suffix: toCodePoints(quote.suffix), length: codePointLength(quote.exact) };
 }
 
 /**
@@ -145,70 +225,18 @@ export function approximateMatches(
  * (undo, or retyping the same word), with its whole remembered context.
  * Cheap enough to run on every keystroke; it never guesses.
  */
-export function recheckOrphan(view: TextView, quote: Quote, lastStart: number, radius: number, isTaken: (s: number, e: number) => boolean): Anchor | null {
-  const len = toCodePoints(quote.exact).length;
-  const prefix = toCodePoints(quote.prefix);
-  const suffix = toCodePoints(quote.suffix);
+export function recheckOrphan(view: TextView, r: Anchorable, radius: number, held: HeldSpans): number | null {
   let top: { start: number; distance: number } | undefined;
-  for (const s of view.occurrences(quote.exact, lastStart - radius, lastStart + radius)) {
-    if (isTaken(s, s + len)) continue;
-    const { before, after } = view.contextAgreement(s, s + len, prefix, suffix);
-    if (before !== prefix.length || after !== suffix.length) continue;
-    const distance = Math.abs(s - lastStart);
-    if (!top || distance < top.distance) top = { start: s, distance };
+  let ties = 0;
+  const cps = contextOf(r.quote);
+  for (const s of view.occurrences(r.quote.exact, r.start - radius, r.start + radius)) {
+    const c = score(view, r.quote, s, cps);
+    if (!c.full || held.blocks(r.kind, s, s + codePointLength(r.quote.exact))) continue;
+    const distance = Math.abs(s - r.start);
+    if (!top || distance < top.distance) {
+      top = { start: s, distance };
+      ties = 0;
+    } else if (distance === top.distance) ties++;
   }
-  return top ? { start: top.start, end: top.start + len, how: 'exact' } : null;
-}
-
-/** What anchorAll moves: an annotation's span, quote and state. */
-export interface Anchorable {
-  id: string;
-  start: number;
-  end: number;
-  quote: Quote;
-  anchored: boolean;
-}
-
-/** Ids whose annotation moved, was matched approximately (its quote now differs), or is orphaned. */
-export interface AnchorReport {
-  moved: string[];
-  fuzzy: string[];
-  orphaned: string[];
-}
-
-export const spanKey = (start: number, end: number): string => `${start}:${end}`;
-
-/**
- * Anchor annotations in `view`: those still in place first, so the others
- * cannot land on their spans (nor on `taken`, spans held by annotations not in
- * the list). Mutates the records; a fuzzy match takes the text it found as its quote.
- */
-export function anchorAll(view: TextView, records: Anchorable[], taken: Set<string> = new Set()): AnchorReport {
-  const report: AnchorReport = { moved: [], fuzzy: [], orphaned: [] };
-  const pending: Anchorable[] = [];
-  for (const r of records) {
-    r.anchored = view.reads(r.start, r.end, r.quote.exact);
-    if (r.anchored) taken.add(spanKey(r.start, r.end));
-    else pending.push(r);
-  }
-  pending.sort((a, b) => a.start - b.start || a.end - b.end);
-  for (const r of pending) {
-    const a = anchorQuote(view, r.quote, r.start, { isTaken: (s, e) => taken.has(spanKey(s, e)) });
-    if (!a) {
-      r.end = r.start + codePointLength(r.quote.exact);
-      report.orphaned.push(r.id);
-      continue;
-    }
-    if (a.how === 'fuzzy') {
-      r.quote = view.quote(a.start, a.end);
-      report.fuzzy.push(r.id);
-    } else {
-      report.moved.push(r.id);
-    }
-    r.start = a.start;
-    r.end = a.end;
-    r.anchored = true;
-    taken.add(spanKey(a.start, a.end));
-  }
-  return report;
+  return top && ties === 0 ? top.start : null;
 }

@@ -13,8 +13,8 @@
  * - A lock whose holder is on this host and whose pid is dead is stale at once;
  *   any other lock is stale when its mtime is older than `staleMs` (the holder
  *   refreshes it every staleMs / 3).
- * - A stale lock is broken by renaming it to a unique name and checking that
- *   the renamed file is the one judged stale, so two breakers never both win.
+ * - A stale lock is broken under a second, short-lived lock (`<lock>.break`)
+ *   after checking it is still the one judged stale, so two breakers never both win.
  * - Waiting is bounded: SidecarLockTimeoutError after `timeoutMs`.
  */
 import { randomBytes } from 'crypto';
@@ -106,22 +106,43 @@ async function breakIfStale(lock: string, staleMs: number): Promise<boolean> {
   const held = await readLock(lock);
   const dead = held !== null && held.host === HOST && !pidAlive(held.pid);
   if (!dead && Date.now() - mtime < staleMs) return false;
-  const aside = `${lock}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
+  // One breaker at a time (`<lock>.break`): under it, the lock must still be the one judged stale,
+  // so a breaker that looked a moment too early never removes the lock a new holder just took.
+  const breaker = `${lock}.break`;
   try {
-    await fsp.rename(lock, aside);
+    await fsp.writeFile(breaker, JSON.stringify({ pid: process.pid, host: HOST }), { flag: 'wx' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true; // another breaker was first
-    throw e;
-  }
-  const moved = await readLock(aside);
-  if (held && moved?.token !== held.token) {
-    // Between our check and the rename the lock was broken and taken again: give it back (link never clobbers).
-    await fsp.link(aside, lock).catch(() => undefined);
-    await fsp.rm(aside, { force: true });
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    await clearStaleBreaker(breaker);
     return false;
   }
-  await fsp.rm(aside, { force: true });
-  return true;
+  try {
+    let now: number;
+    try {
+      now = (await fsp.stat(lock)).mtimeMs;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
+      throw e;
+    }
+    const still = await readLock(lock);
+    if (held ? still?.token !== held.token : still !== null || now !== mtime) return false;
+    await fsp.rm(lock, { force: true });
+    return true;
+  } finally {
+    await fsp.rm(breaker, { force: true });
+  }
+}
+
+/** A breaker holds its file for a few milliseconds; one left by a killed process is removed. */
+async function clearStaleBreaker(breaker: string): Promise<void> {
+  try {
+    const { mtimeMs } = await fsp.stat(breaker);
+    const who = JSON.parse(await fsp.readFile(breaker, 'utf8').catch(() => '{}')) as { pid?: number; host?: string };
+    const dead = who.host === HOST && typeof who.pid === 'number' && !pidAlive(who.pid);
+    if (dead || Date.now() - mtimeMs > 1000) await fsp.rm(breaker, { force: true });
+  } catch {
+    // Gone already.
+  }
 }
 
 async function readLock(file: string): Promise<LockInfo | null> {

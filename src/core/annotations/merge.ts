@@ -4,6 +4,8 @@
  */
 import type { Mention } from '../model';
 import { anchorAll, spanKey } from './anchor';
+import { TextMapping } from './diff';
+import { anchorFromDoc } from './realign';
 import { recordFromDoc, type Annotation, type AnnotationRecord } from './records';
 import type { SidecarDoc, SidecarEntity } from './schema';
 import { TextView } from './text-view';
@@ -12,6 +14,16 @@ import { TextView } from './text-view';
 export interface AnnotationSource {
   all(): readonly Annotation[];
   entity(id: string): SidecarEntity | undefined;
+  /** The text its offsets refer to (the store's); when it is not `text`, offsets are mapped by a diff. */
+  readonly text?: string;
+}
+
+/** Which article a sidecar document is being shown for (to refuse another article's sidecar). */
+export interface SidecarPlace {
+  /** The article's file name. */
+  article: string;
+  /** The sidecar's path, named in errors. */
+  file: string;
 }
 
 export type ShownMention = Mention & { status: 'recognized' | 'confirmed' };
@@ -30,12 +42,23 @@ export interface MergedMentions {
  * appears once, as confirmed), or when a confirmed annotation of the same kind
  * overlaps it (the user's span wins over the recognizer's).
  * `sidecar` is a parsed sidecar document or the store; its annotations are
- * anchored in `text` here, so a sidecar saved with an older text still fits.
+ * anchored in `text` here (see realign.ts), so a sidecar saved with an older
+ * text still fits. Throws SidecarError 'foreign' for a document that is not
+ * the article's (`place` names it; without it the document's own name is trusted).
  */
-export function mergeRecognized(text: string, recognized: Mention[], sidecar: SidecarDoc | AnnotationSource | null): MergedMentions {
-  const view = new TextView(text);
-  const { records, entity } = recordsOf(sidecar);
-  anchorAll(view, records);
+export function mergeRecognized(
+  text: string,
+  recognized: Mention[],
+  sidecar: SidecarDoc | AnnotationSource | null,
+  place?: SidecarPlace,
+): MergedMentions {
+  const { records, entity, doc, from } = recordsOf(sidecar);
+  if (doc) {
+    const view = new TextView(text);
+    anchorFromDoc(doc, records, { view, article: place?.article ?? doc.article, file: place?.file ?? 'the annotations file' });
+  } else if (from !== undefined && from !== text) {
+    anchorAll(new TextView(text), records, { mapping: TextMapping.between(from, text) });
+  }
   const anchored = records.filter((r) => r.anchored);
   const confirmed = anchored.filter((r) => r.status === 'confirmed');
   const decided = new Set(anchored.map((r) => spanKey(r.start, r.end)));
@@ -64,6 +87,9 @@ export function mergeRecognized(text: string, recognized: Mention[], sidecar: Si
 function recordsOf(sidecar: SidecarDoc | AnnotationSource | null): {
   records: AnnotationRecord[];
   entity: (id: string) => SidecarEntity | undefined;
+  doc?: SidecarDoc;
+  /** The text a source's anchored records refer to. */
+  from?: string;
 } {
   if (!sidecar) return { records: [], entity: () => undefined };
   if ('all' in sidecar && typeof sidecar.all === 'function') {
@@ -71,11 +97,12 @@ function recordsOf(sidecar: SidecarDoc | AnnotationSource | null): {
     return {
       records: source.all().map((a) => ({ ...a, quote: { ...a.quote }, raw: {} })),
       entity: (id) => source.entity(id),
+      from: source.text,
     };
   }
   const doc = sidecar as SidecarDoc;
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
-  return { records: doc.annotations.map(recordFromDoc), entity: (id) => entities.get(id) };
+  return { records: doc.annotations.map(recordFromDoc), entity: (id) => entities.get(id), doc };
 }
 
 /**

@@ -44,7 +44,7 @@ export interface AnnotationRecord extends Mutable<Annotation> {
 /** Root fields that are not the model's, kept as read. */
 export type RootExtras = Record<string, unknown>;
 
-const ROOT_KEYS = ['$schema', 'version', 'article', 'textHash', 'entities', 'annotations'];
+const ROOT_KEYS = ['$schema', 'version', 'article', 'textHash', 'textSnapshot', 'entities', 'annotations'];
 const ANNOTATION_KEYS = ['id', 'entity', 'kind', 'type', 'status', 'note', 'created', 'modified', 'target'];
 
 export function recordFromDoc(a: SidecarAnnotation): AnnotationRecord {
@@ -77,6 +77,7 @@ export function buildDoc(
   records: Iterable<AnnotationRecord>,
   entities: Iterable<SidecarEntity>,
   extras: RootExtras,
+  textSnapshot?: string,
 ): SidecarDoc {
   const annotations = [...records].sort(compareRecords).map(annotationToDoc);
   const sortedEntities = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(entityToDoc);
@@ -89,6 +90,8 @@ export function buildDoc(
     entities: sortedEntities,
     annotations,
     ...rest,
+    // Last: the one field nobody reads by eye.
+    ...(textSnapshot !== undefined ? { textSnapshot } : {}),
   } as SidecarDoc;
 }
 

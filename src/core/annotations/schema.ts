@@ -75,6 +75,15 @@ export const SidecarSchema = z
     article: z.string().min(1),
     /** sha256 (hex) of the article text the offsets refer to, at the last save. */
     textHash: z.string().regex(/^[0-9a-f]{64}$/),
+    /**
+     * That text itself, gzipped, base64: when the article changes outside the
+     * editor, diffing it with the new text maps every offset exactly.
+     */
+    textSnapshot: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+      .optional()
+      .meta({ description: 'The article text the offsets refer to (hash textHash): UTF-8, gzip, base64. Used to map offsets exactly when the article changed.' }),
     entities: z.array(SidecarEntitySchema),
     annotations: z.array(SidecarAnnotationSchema),
   })

@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import { kindOf, type EntityType, type Kind, type Mention } from '../model';
-import { anchorAll, recheckOrphan, spanKey, type AnchorReport } from './anchor';
+import { HeldSpans, anchorAll, recheckOrphan, type AnchorReport } from './anchor';
 import { writeFileAtomic, nodeWriteSteps, type WriteSteps } from './atomic';
 import { withSidecarLock } from './lock';
 import { parseSidecar, serializeSidecar } from './codec';
@@ -12,7 +12,10 @@ import { mapPoint, mapSpan, type Edit } from './edits';
 import { AnnotationError, SidecarBusyError, SidecarError } from './errors';
 import { readSidecarBytes, sidecarPathFor } from './files';
 import { newAnnotationId, sha256Hex, slugify } from './ids';
+import { TextMapping } from './diff';
 import { mergeDecisions } from './merge3';
+import { anchorFromDoc } from './realign';
+import { encodeSnapshot } from './snapshot';
 import {
   buildDoc,
   canonical,
@@ -41,6 +44,8 @@ export interface StoreOptions {
   now?: () => Date;
   newId?: () => string;
   writeSteps?: WriteSteps;
+  /** Take over a sidecar written for another article (its annotations re-anchored by quote). */
+  adopt?: boolean;
 }
 
 /**
@@ -79,7 +84,7 @@ const MAX_SAVE_ATTEMPTS = 8;
 export class ArticleAnnotations {
   readonly sidecarPath: string;
   /** Result of the last full anchoring (load, reload, replaceText). */
-  lastAnchoring: AnchorReport = { moved: [], fuzzy: [], orphaned: [] };
+  lastAnchoring: AnchorReport = { moved: [], orphaned: [] };
 
   private view: TextView;
   private records = new Map<string, AnnotationRecord>();
@@ -165,12 +170,14 @@ export class ArticleAnnotations {
   toDoc(): SidecarDoc {
     const used = new Set([...this.records.values()].map((r) => r.entity));
     const records = [...this.records.values()].map((r) => (r.anchored ? { ...r, quote: this.view.quote(r.start, r.end) } : r));
+    const hash = sha256Hex(this.view.text);
     return buildDoc(
       path.basename(this.articlePath),
-      sha256Hex(this.view.text),
+      hash,
       records,
       [...this.entityMap.values()].filter((e) => used.has(e.id)),
       this.extras,
+      encodeSnapshot(this.view.text, hash),
     );
   }
 
@@ -289,43 +296,61 @@ export class ArticleAnnotations {
     const u1 = before.index.toUtf16(offset + deletedLength);
     const after = new TextView(before.text.slice(0, u0) + insertedText + before.text.slice(u1));
     const edit: Edit = { offset, deleted: deletedLength, inserted: codePointLength(insertedText) };
-    let anchoringChanged = false;
+    const touched: AnnotationRecord[] = [];
     for (const r of this.records.values()) {
-      const length = r.end - r.start;
       const moved = r.anchored ? mapSpan(r.start, r.end, edit) : null;
       if (moved) {
         r.start = moved.start;
         r.end = moved.end;
-        continue;
-      }
-      if (r.anchored) {
+      } else if (r.anchored) {
         // Remember the context as it was just before, so an undo matches it exactly.
         r.quote = before.quote(r.start, r.end);
-        r.anchored = false;
-        anchoringChanged = true;
+        touched.push(r);
+      } else {
+        const length = r.end - r.start;
+        r.start = mapPoint(r.start, edit);
+        r.end = r.start + length;
       }
-      r.start = mapPoint(r.start, edit);
-      r.end = r.start + length;
     }
     this.view = after;
-    const taken = this.takenSpans();
+    let anchoringChanged = touched.length > 0;
+    if (touched.length && edit.deleted > 0 && edit.inserted > 0) {
+      // A replacement (a reload from disk, a moved line, a pasted-over paragraph): the diff of the
+      // replaced text finds the annotations that are still there, exactly.
+      const touchedSet = new Set(touched);
+      const held = this.heldSpans((r) => !touchedSet.has(r));
+      anchorAll(after, touched, { mapping: TextMapping.between(before.text, after.text), held });
+    } else {
+      for (const r of touched) {
+        const length = r.end - r.start;
+        r.anchored = false;
+        r.start = mapPoint(r.start, edit);
+        r.end = r.start + length;
+      }
+    }
+    const held = this.heldSpans();
     for (const r of this.records.values()) {
       if (r.anchored) continue;
       const radius = r.end - r.start + edit.inserted + 2 * CONTEXT_LENGTH;
       if (Math.abs(r.start - offset) > radius) continue;
-      const a = recheckOrphan(after, r.quote, r.start, radius, (s, e) => taken.has(spanKey(s, e)));
-      if (!a) continue;
-      Object.assign(r, { start: a.start, end: a.end, anchored: true });
-      taken.add(spanKey(a.start, a.end));
+      const start = recheckOrphan(after, r, radius, held);
+      if (start === null) continue;
+      Object.assign(r, { start, end: start + (r.end - r.start), anchored: true });
+      held.add(r.kind, r.start, r.end);
       anchoringChanged = true;
     }
     if (anchoringChanged) this.emit('edit');
   }
 
-  /** The whole text was replaced (reloaded from disk, or edits were missed): anchor every annotation again. */
+  /**
+   * The whole text was replaced (edits were missed, or the file changed):
+   * the diff from the text the offsets refer to maps every annotation exactly.
+   */
   replaceText(text: string): AnchorReport {
+    const before = this.view;
+    for (const r of this.records.values()) if (r.anchored) r.quote = before.quote(r.start, r.end);
     this.view = new TextView(text);
-    this.lastAnchoring = this.anchor([...this.records.values()]);
+    this.lastAnchoring = anchorAll(this.view, [...this.records.values()], { mapping: TextMapping.between(before.text, text) });
     this.emit('text');
     return this.lastAnchoring;
   }
@@ -402,8 +427,13 @@ export class ArticleAnnotations {
       const recovered = this.problem !== null;
       this.problem = null;
       if (hash === this.diskHash && !recovered) return;
-      if (theirs) this.lastAnchoring = this.mergeFrom(theirs);
-      else this.setBase(null);
+      try {
+        if (theirs) this.lastAnchoring = this.mergeFrom(theirs);
+        else this.setBase(null);
+      } catch (e) {
+        if (e instanceof SidecarError) return; // set as `error` by mergeFrom: read-only until it fits
+        throw e;
+      }
       this.diskHash = hash;
       this.emit('load');
     });
@@ -487,13 +517,30 @@ export class ArticleAnnotations {
     for (const r of records.values()) {
       if (!entities.has(r.entity) && this.entityMap.has(r.entity)) entities.set(r.entity, this.entityMap.get(r.entity)!);
     }
+    // Our saved annotations hold their spans; our unsaved ones do not, so a twin of theirs lands
+    // on its span and the duplicate is dropped below.
+    const held = new HeldSpans();
+    for (const [id, side] of decisions) {
+      const r = this.records.get(id);
+      if (side === 'ours' && r?.anchored && this.baseAnnotations.has(id)) held.add(r.kind, r.start, r.end);
+    }
+    let report: AnchorReport;
+    try {
+      report = anchorFromDoc(theirs, incoming, this.fit(), held);
+    } catch (e) {
+      if (e instanceof SidecarError) this.fail(e);
+      throw e;
+    }
     this.records = records;
     this.entityMap = entities;
     this.extras = rootExtrasOf(theirs);
     this.setBase(theirs);
-    const report = this.anchor(incoming);
     this.dropDuplicatesOf(incoming);
     return report;
+  }
+
+  private fit() {
+    return { view: this.view, article: path.basename(this.articlePath), file: this.sidecarPath, adopt: this.options.adopt };
   }
 
   /**
@@ -501,29 +548,23 @@ export class ArticleAnnotations {
    * is already on disk and drop our unsaved twin, so the file keeps stable ids.
    */
   private dropDuplicatesOf(incoming: AnnotationRecord[]): void {
-    const same = (a: AnnotationRecord, b: AnnotationRecord) =>
-      a.start === b.start && a.end === b.end && a.entity === b.entity && a.type === b.type && a.status === b.status && a.note === b.note;
+    const key = (a: AnnotationRecord) => JSON.stringify([a.start, a.end, a.entity, a.type, a.status, a.note ?? null]);
+    const theirs = new Set(incoming.filter((t) => t.anchored).map(key));
+    const incomingSet = new Set(incoming);
     for (const ours of [...this.records.values()]) {
-      if (!ours.anchored || this.baseAnnotations.has(ours.id) || incoming.includes(ours)) continue;
-      if (incoming.some((t) => t.anchored && same(t, ours))) {
+      if (!ours.anchored || this.baseAnnotations.has(ours.id) || incomingSet.has(ours)) continue;
+      if (theirs.has(key(ours))) {
         this.records.delete(ours.id);
         this.changed.delete(ours.id);
       }
     }
   }
 
-  /** Anchor some records in the current text around the spans the others hold. */
-  private anchor(records: AnnotationRecord[]): AnchorReport {
-    const list = new Set(records);
-    const taken = new Set<string>();
-    for (const r of this.records.values()) if (r.anchored && !list.has(r)) taken.add(spanKey(r.start, r.end));
-    return anchorAll(this.view, records, taken);
-  }
-
-  private takenSpans(): Set<string> {
-    const taken = new Set<string>();
-    for (const r of this.records.values()) if (r.anchored) taken.add(spanKey(r.start, r.end));
-    return taken;
+  /** Spans of the anchored annotations (those `include` accepts). */
+  private heldSpans(include: (r: AnnotationRecord) => boolean = () => true): HeldSpans {
+    const held = new HeldSpans();
+    for (const r of this.records.values()) if (r.anchored && include(r)) held.add(r.kind, r.start, r.end);
+    return held;
   }
 
   private setBase(doc: SidecarDoc | null): void {

@@ -1,110 +1,132 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
-import { anchorAll, anchorQuote, approximateMatches } from '../../../src/core/annotations/anchor';
-import { TextView, toCodePoints } from '../../../src/core/annotations/text-view';
-import { ARTICLE, cp } from './helpers';
+import { HeldSpans, anchorAll, type Anchorable } from '../../../src/core/annotations/anchor';
+import { TextMapping } from '../../../src/core/annotations/diff';
+import { TextView } from '../../../src/core/annotations/text-view';
+import { cp } from './helpers';
+
+/** Anchorables for words of `text` (n-th occurrence), anchored in it. */
+function at(text: string, ...words: [string, number][]): Anchorable[] {
+  const view = new TextView(text);
+  return words.map(([w, n], i) => {
+    const { start, end } = cp(text, w, n);
+    return { id: `a${i}`, kind: 'actor', start, end, quote: view.quote(start, end), anchored: true };
+  });
+}
+
+function run(oldText: string, newText: string, records: Anchorable[], known = true) {
+  const view = new TextView(newText);
+  const report = anchorAll(view, records, { mapping: known ? TextMapping.between(oldText, newText) : null });
+  return { view, report, spans: records.map((r) => (r.anchored ? [r.start, r.end] : null)) };
+}
 
 describe('annotations/anchor', () => {
-  const view = new TextView(ARTICLE);
+  const said = 'Japan said no; Japan said yes.\n';
 
-  it('keeps a quote that is still in place (offsets in code points past emoji)', () => {
-    const { start, end } = cp(ARTICLE, 'ロシア');
-    const q = view.quote(start, end);
-    assert.equal(q.exact, 'ロシア');
-    assert.deepEqual(anchorQuote(view, q, start), { start, end, how: 'in-place' });
+  it('maps offsets exactly through a diff: a line prepended moves both mentions, in order', () => {
+    const rs = at(said, ['Japan', 0], ['Japan', 1]);
+    const { spans, report } = run(said, 'Breaking news!\n' + said, rs);
+    assert.deepEqual(spans, [[15, 20], [30, 35]]);
+    assert.deepEqual(report, { moved: [], orphaned: [] });
   });
 
-  it('finds the exact quote elsewhere, preferring the occurrence whose context agrees', () => {
-    const second = cp(ARTICLE, 'Russia', 1);
-    const q = view.quote(second.start, second.end);
-    // Text before both occurrences grew: the old position is stale.
-    const edited = new TextView('News: ' + ARTICLE);
-    const a = anchorQuote(edited, q, second.start);
-    assert.deepEqual(a, { start: second.start + 6, end: second.end + 6, how: 'exact' });
+  it('without the old text, context tells the two apart (the first was at the start of the text)', () => {
+    const rs = at(said, ['Japan', 0], ['Japan', 1]);
+    const { spans } = run(said, 'Breaking news!\n' + said, rs, false);
+    assert.deepEqual(spans, [[15, 20], [30, 35]]);
   });
 
-  it('among equal contexts takes the occurrence nearest the old position', () => {
-    const v = new TextView('one AB two. one AB two. one AB two.');
-    const q = { exact: 'AB', prefix: 'one ', suffix: ' two.' };
-    assert.equal(anchorQuote(v, q, 22)!.start, 16);
-    assert.equal(anchorQuote(v, q, 1)!.start, 4);
+  it('a mention whose neighbours changed but not its own text stays mapped', () => {
+    const text = 'Yesterday 日本 and 米国 agreed.';
+    const rs = at(text, ['日本', 0], ['米国', 0]);
+    const { spans } = run(text, 'Today, 日本 and the 米国 agreed!', rs);
+    assert.deepEqual(spans, [[7, 9], [18, 20]]);
   });
 
-  it('does not land on a span another annotation holds', () => {
-    const v = new TextView('AB AB');
-    const q = { exact: 'AB', prefix: '', suffix: '' };
-    assert.equal(anchorQuote(v, q, 0, { isTaken: (s) => s === 0 })!.start, 3);
-    assert.equal(anchorQuote(v, q, 0, { isTaken: () => true }), null);
+  it('never anchors on changed words: an edited name is an orphan, not a likeness', () => {
+    const text = 'The Comprehensive Strategic Partnership Treaty was signed in Hanoi by both sides.';
+    const rs = at(text, ['Comprehensive Strategic Partnership Treaty', 0]);
+    const { spans, report, view } = run(text, text.replace('Partnership', 'Partnrship'), rs);
+    assert.deepEqual(spans, [null]);
+    assert.deepEqual(report.orphaned, ['a0']);
+    assert.ok(rs[0].start <= view.length && rs[0].end - rs[0].start === 42, 'an orphan keeps its length and a place in the text');
   });
 
-  it('matches approximately within 20% of the quote length, near the old position', () => {
-    const before = new TextView('The Comprehensive Strategic Partnership Treaty was signed.');
-    const { start, end } = cp(before.text, 'Comprehensive Strategic Partnership Treaty');
-    const q = before.quote(start, end);
-    const after = new TextView('The Comprehensive Strategic Partnrship Treaty was signed.');
-    const a = anchorQuote(after, q, start)!;
-    assert.equal(a.how, 'fuzzy');
-    assert.equal(after.slice(a.start, a.end), 'Comprehensive Strategic Partnrship Treaty');
+  it('follows a moved line when its whole context is found once', () => {
+    const lines = ['Line one: the Republic of Korea and Japan held talks in Seoul on Monday.', 'Line two: nothing about anyone at all, only the weather in spring.', 'Line three: later, officials of the two sides met again.', ''];
+    const text = lines.join('\n');
+    const rs = at(text, ['Japan', 0]);
+    const moved = [lines[1], lines[2], lines[0], ''].join('\n');
+    const { spans, report, view } = run(text, moved, rs);
+    assert.equal(view.slice(spans[0]![0], spans[0]![1]), 'Japan');
+    assert.deepEqual(spans[0], [cp(moved, 'Japan').start, cp(moved, 'Japan').end]);
+    assert.deepEqual(report.moved, ['a0']);
   });
 
-  it('orphans a quote changed beyond the bound, or outside the search window', () => {
-    const q = { exact: 'Russia', prefix: 'and ', suffix: ' met' };
-    assert.equal(anchorQuote(new TextView('Japan and Rossiya met'), q, 10), null, 'two edits in six are over 20%');
-    const far = 'x'.repeat(5000) + 'Comprehensive Treaty';
-    const q2 = { exact: 'Comprehensive Treatu', prefix: '', suffix: '' };
-    assert.equal(anchorQuote(new TextView(far), q2, 0, { window: 100 }), null);
-    assert.equal(anchorQuote(new TextView(far), q2, 4990, { window: 100 })!.how, 'fuzzy');
+  it('orphans rather than guesses when two places fit equally well', () => {
+    const block = 'Related: Japan and Korea sign a deal on chips and batteries today.\n';
+    const text = 'Intro.\n' + block + 'Middle text that will be deleted entirely.\n';
+    const rs = at(text, ['Japan', 0]);
+    // The block the mention was in is gone and two copies of it appear elsewhere.
+    const { spans } = run(text, 'Start.\n' + block + 'Other.\n' + block, rs, false);
+    assert.deepEqual(spans, [null]);
   });
 
-  it('an empty context side only fits a match at the same edge of the text', () => {
-    const q = { exact: 'Russia', prefix: '', suffix: ' said' };
-    assert.equal(anchorQuote(new TextView('Japan and Russia met'), q, 0), null, 'was at the start, this one is not');
-    assert.equal(anchorQuote(new TextView('Russia met; Japan said'), q, 5)!.start, 0);
+  it('an orphan comes back only with its whole context (an undo), never on a likeness', () => {
+    const text = 'In Tokyo, Japan and the Philippines signed the reciprocal access agreement.';
+    const view = new TextView(text);
+    const { start, end } = cp(text, 'Japan');
+    const orphan = (): Anchorable => ({ id: 'o', kind: 'actor', start, end, quote: view.quote(start, end), anchored: false });
+    const same = orphan();
+    anchorAll(new TextView(text), [same], { mapping: null });
+    assert.equal(same.anchored, true, 'restored text: whole context agrees');
+    const like = orphan();
+    anchorAll(new TextView(text.replace('Tokyo', 'Osaka')), [like], { mapping: null });
+    assert.equal(like.anchored, false, 'context agrees but not wholly');
   });
 
-  it('property: approximateMatches reports alignments whose edit distance is their cost, and misses none', () => {
-    const lev = (a: number[], b: number[]) => {
-      let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-      for (let i = 1; i <= a.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        row = next;
-      }
-      return row[b.length];
-    };
-    const cps = fc.array(fc.constantFrom(0x61, 0x62, 0x1f4a1), { minLength: 1, maxLength: 6 });
+  it('held spans: never the same span, never overlapping one of the same kind; other kinds may overlap', () => {
+    const held = new HeldSpans();
+    held.add('actor', 10, 15);
+    assert.ok(held.blocks('agreement', 10, 15));
+    assert.ok(held.blocks('actor', 12, 20));
+    assert.ok(held.blocks('actor', 5, 11));
+    assert.ok(!held.blocks('actor', 15, 18));
+    assert.ok(!held.blocks('agreement', 5, 30));
+  });
+
+  it('TextMapping: surrogate pairs cut by the diff are left to the edit; mapPoint and kept', () => {
+    const a = 'x😀 Japan 😁y';
+    const b = 'x😃 Japan 😁y';
+    const m = TextMapping.between(a, b);
+    assert.deepEqual(m.map(0, 1), { start: 0, end: 1 });
+    assert.equal(m.map(1, 2), null, 'the changed emoji');
+    assert.deepEqual(m.map(3, 8), { start: 3, end: 8 });
+    assert.equal(m.mapPoint(1), 1);
+    assert.ok(m.kept > 0.8 && m.kept < 1);
+    assert.equal(TextMapping.between(a, a).kept, 1);
+  });
+
+  it('property: whatever the edits, an anchored annotation reads exactly its quote, and order is kept among mapped ones', () => {
+    const piece = fc.constantFrom('Japan', '日本', '米', '😀', '\r\n', ' ', 'a', 'ﾆｯﾎﾟﾝ', '\ud83d');
     fc.assert(
-      fc.property(cps, fc.array(fc.constantFrom(0x61, 0x62, 0x1f4a1), { maxLength: 14 }), fc.nat({ max: 2 }), (p, t, k) => {
-        const found = approximateMatches(p, t, 0, t.length, k);
-        for (const m of found) assert.equal(lev(p, t.slice(m.start, m.end)), m.cost);
-        for (let end = 1; end <= t.length; end++) {
-          let bestCost = Infinity;
-          for (let start = 0; start < end; start++) bestCost = Math.min(bestCost, lev(p, t.slice(start, end)));
-          if (bestCost <= k) assert.ok(found.some((m) => m.end === end && m.cost === bestCost), `end ${end}`);
+      fc.property(fc.array(piece, { minLength: 5, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.array(piece, { maxLength: 3 })), { maxLength: 4 }), (parts, edits) => {
+        const text = parts.join('');
+        const view = new TextView(text);
+        const rs: Anchorable[] = [];
+        for (let s = 0, i = 0; s + 2 <= view.length; s += 3, i++) rs.push({ id: `r${i}`, kind: 'actor', start: s, end: s + 2, quote: view.quote(s, s + 2), anchored: true });
+        let next = text;
+        for (const [p, d, ins] of edits) {
+          const cps = [...next];
+          const o = p % (cps.length + 1);
+          cps.splice(o, Math.min(d, cps.length - o), ...ins.join(''));
+          next = cps.join('');
         }
+        const after = new TextView(next);
+        anchorAll(after, rs, { mapping: TextMapping.between(text, next) });
+        for (const r of rs) if (r.anchored) assert.equal(after.slice(r.start, r.end), r.quote.exact);
       }),
+      { numRuns: 300 },
     );
-  });
-
-  it('approximateMatches reports the cheapest alignment start', () => {
-    const p = toCodePoints('ロシア連邦');
-    const t = toCodePoints('💡ロシヤ連邦と');
-    const m = approximateMatches(p, t, 0, t.length, 1);
-    const best = m.find((x) => x.cost === 1)!;
-    assert.deepEqual([best.start, best.end], [1, 6]);
-  });
-
-  it('anchorAll keeps in-place annotations first and orphans what it cannot find', () => {
-    const v = new TextView('AB AB CD');
-    const rs = [
-      { id: 'moved', start: 0, end: 2, quote: { exact: 'AB', prefix: '', suffix: '' }, anchored: false },
-      { id: 'still', start: 3, end: 5, quote: { exact: 'AB', prefix: '', suffix: '' }, anchored: false },
-      { id: 'gone', start: 6, end: 8, quote: { exact: 'EF', prefix: '', suffix: '' }, anchored: false },
-    ];
-    rs[0].start = 1; // stale position: must not steal the span 'still' holds in place
-    rs[0].end = 3;
-    const report = anchorAll(v, rs);
-    assert.deepEqual(report, { moved: ['moved'], fuzzy: [], orphaned: ['gone'] });
-    assert.deepEqual([rs[0].start, rs[1].start, rs[2].anchored], [0, 3, false]);
   });
 });

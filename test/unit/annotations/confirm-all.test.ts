@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../../src/core/annotations/ids';
 import { strict as assert } from 'assert';
 import { ArticleAnnotations, mergeRecognized } from '../../../src/core/annotations';
 import { KnowledgeBase } from '../../../src/core/kb';
@@ -40,7 +41,8 @@ describe('annotations: confirming many at once', () => {
     const doc = {
       version: 1,
       article: 'long.txt',
-      textHash: '',
+      // The text the offsets refer to: every annotation in place (no search on a repetitive text).
+      textHash: sha256Hex(text),
       entities: [],
       annotations: recognized.filter((m) => m.text === '日本').map((m, i) => ({
         id: `a-${i}`, entity: 'japan-custom', kind: 'actor', type: 'country', status: 'confirmed', created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z',
