@@ -55,7 +55,9 @@ export class HeldSpans {
   add(kind: Kind, start: number, end: number): void {
     this.keys.add(spanKey(start, end));
     const list = this.byKind.get(kind) ?? this.byKind.set(kind, []).get(kind)!;
-    list.splice(firstAtOrAfter(list, start), 0, { start, end });
+    // Spans mostly come in text order: appending is the common case.
+    if (!list.length || list[list.length - 1].start <= start) list.push({ start, end });
+    else list.splice(firstAtOrAfter(list, start), 0, { start, end });
     this.maxLength = Math.max(this.maxLength, end - start);
   }
 

@@ -328,11 +328,12 @@ export class ArticleAnnotations {
         r.end = r.start + length;
       }
     }
-    const held = this.heldSpans();
+    let held: HeldSpans | undefined; // built only when an orphan is near the edit: keystrokes stay cheap
     for (const r of this.records.values()) {
       if (r.anchored) continue;
       const radius = r.end - r.start + edit.inserted + 2 * CONTEXT_LENGTH;
       if (Math.abs(r.start - offset) > radius) continue;
+      held ??= this.heldSpans();
       const start = recheckOrphan(after, r, radius, held);
       if (start === null) continue;
       Object.assign(r, { start, end: start + (r.end - r.start), anchored: true });
