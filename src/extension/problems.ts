@@ -67,6 +67,7 @@ export class Problems implements vscode.Disposable {
     this.announced.set(sidecar.toString(), error.message);
     notify('error', `Article Annotator: ${error.message}\nAnnotations of this article are read-only until the file is fixed; it will not be overwritten.`, {
       'Open Sidecar': () => vscode.commands.executeCommand(CMD.openSidecar, { uri: state.uri.toString() }),
+      ...(error.reason === 'foreign' ? { 'Adopt Sidecar': () => vscode.commands.executeCommand(CMD.adoptSidecar, { uri: state.uri.toString() }) } : {}),
     });
   }
 

@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { ArticleAnnotations } from '../../src/core/annotations';
 import { annotator, closeAllEditors, cpSpan, EMOJI_ARTICLE, openArticle, positionOf, rangeOf, readSidecar, sidecarOf, waitFor, writeArticle } from './helpers';
 
 async function confirmAt(uri: vscode.Uri, word: string, n = 0): Promise<void> {
@@ -118,6 +119,35 @@ describe('sidecar sync', () => {
     // The action offered with the error opens the file to fix it.
     await vscode.commands.executeCommand('articleAnnotator.openSidecar', { uri: uri.toString() });
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, sidecarOf(uri));
+  });
+
+  it('reports a sidecar of another article, leaves it untouched, and Adopt Sidecar takes it over', async () => {
+    const api = await annotator();
+    // A sidecar written for another article (other name, other text), copied next to this one.
+    const otherText = 'Seoul, May 10 — Korea and Japan agreed on a new roadmap for industrial cooperation.\n';
+    const other = writeArticle('sync/other-source.txt', otherText);
+    const source = await ArticleAnnotations.load(other.fsPath, otherText, {});
+    source.defineEntity({ name: 'Korea', type: 'country' });
+    source.tag({ ...cpSpan(otherText, 'Korea'), entity: 'korea', note: 'from the other article' });
+    await source.save();
+    const uri = writeArticle('sync/foreign.txt', EMOJI_ARTICLE);
+    const foreign = fs.readFileSync(sidecarOf(other));
+    fs.writeFileSync(sidecarOf(uri), foreign);
+    const editor = await openArticle(uri);
+    await api.whenIdle();
+    const article = api.article(uri)!;
+    assert.ok(article.error && /does not belong to this article/.test(article.error.message), `reported: ${article.error?.message}`);
+    await waitFor(() => vscode.languages.getDiagnostics(vscode.Uri.file(sidecarOf(uri))).length > 0, 'a diagnostic on the sidecar');
+    await vscode.commands.executeCommand('articleAnnotator.confirmMention', { uri: uri.toString(), ...cpSpan(EMOJI_ARTICLE, 'Japan') });
+    await editor.document.save();
+    await api.whenIdle();
+    assert.ok(fs.readFileSync(sidecarOf(uri)).equals(foreign), 'never re-anchored and rewritten');
+
+    await vscode.commands.executeCommand('articleAnnotator.adoptSidecar', { uri: uri.toString() });
+    await waitFor(() => !api.article(uri)!.error, 'the sidecar fits after adopting');
+    const doc = readSidecar(uri) as unknown as { article: string; annotations: { note?: string }[] };
+    assert.strictEqual(doc.article, 'foreign.txt');
+    assert.deepStrictEqual(doc.annotations.map((a) => a.note), ['from the other article'], 'its annotation kept (as an orphan: Korea is not in this text)');
   });
 
   it('with saveSidecar: onChange, writes the sidecar as the unsaved article changes', async () => {

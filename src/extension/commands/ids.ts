@@ -11,6 +11,7 @@ export const CMD = {
   nextEntity: 'articleAnnotator.nextEntity',
   previousEntity: 'articleAnnotator.previousEntity',
   openSidecar: 'articleAnnotator.openSidecar',
+  adoptSidecar: 'articleAnnotator.adoptSidecar',
   exportAnnotations: 'articleAnnotator.exportAnnotations',
   rescan: 'articleAnnotator.rescan',
   showInSidebar: 'articleAnnotator.showInSidebar',

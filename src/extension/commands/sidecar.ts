@@ -1,7 +1,8 @@
 /** Open Sidecar, Rescan and Export Annotations: the article's files. */
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { sidecarPathFor } from '../../core/annotations';
+import { ArticleAnnotations, sidecarPathFor } from '../../core/annotations';
+import { canWrite } from '../config';
 import { notify } from '../ui';
 import { articleOf, type Services } from './context';
 import { exportArticle, type ExportArg } from './export';
@@ -16,6 +17,24 @@ export function registerSidecarCommands(s: Services): vscode.Disposable[] {
       const sidecar = article.fsPath.endsWith('.annotations.json') ? article.fsPath : sidecarPathFor(article.fsPath);
       if (!fs.existsSync(sidecar)) return notify('info', `Article Annotator: ${vscode.workspace.asRelativePath(article)} has no annotations saved yet.`);
       await vscode.window.showTextDocument(vscode.Uri.file(sidecar), { preview: false });
+    }),
+    // A sidecar reported as not belonging to its article (another file's, or another text's): take it over.
+    vscode.commands.registerCommand(CMD.adoptSidecar, async (arg?: { uri?: string }) => {
+      const state = await articleOf(s, arg?.uri);
+      if (!state || state.uri.scheme !== 'file') return notify('info', 'Article Annotator: no article to adopt the sidecar for.');
+      if (!canWrite()) return notify('info', 'Article Annotator: nothing is written in an untrusted workspace.');
+      const kb = s.knowledge.kb;
+      const adopted = await ArticleAnnotations.load(state.uri.fsPath, state.currentText, {
+        kb: { get: (id) => kb.get(id), displayName: (id) => kb.displayName(id) },
+        adopt: true,
+      });
+      if (adopted.error) return notify('error', `Article Annotator: ${adopted.error.message}`);
+      await adopted.save();
+      await state.reloadSidecar();
+      notify(
+        'info',
+        `Article Annotator: the sidecar now belongs to ${vscode.workspace.asRelativePath(state.uri)}: ${adopted.annotations().length} annotations found, ${adopted.orphans().length} orphaned.`,
+      );
     }),
     vscode.commands.registerCommand(CMD.rescan, async () => {
       s.knowledge.reload();
