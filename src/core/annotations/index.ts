@@ -15,7 +15,7 @@
  *   store.defineEntity({ name, type }) / store.tag({ start, end, entity, type?, note? })
  *   store.setNote(id, note) / store.remove(id) / store.reattach(id, start, end)
  *   store.applyEdit(offset, deletedLength, insertedText)   // per text change, code points
- *   store.replaceText(text)         // whole text changed: anchor everything again
+ *   store.replaceText(text)         // whole text changed: offsets mapped by a diff (see anchor.ts)
  *   await store.save()              // atomic; merges another writer's changes by id
  *   await store.reloadFromDisk()    // the file changed on disk: merge it with unsaved changes
  *   store.onDidChange(({ reason }) => ...)  // returns { dispose() }
