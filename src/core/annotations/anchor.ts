@@ -72,16 +72,19 @@ export class HeldSpans {
   }
 }
 
-function firstAtOrAfter(list: { start: number }[], p: number): number {
+/** First index in [0, length) for which `before(i)` is false (`before` true on a prefix of the range). */
+function lowerBound(length: number, before: (i: number) => boolean): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid].start < p) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+const firstAtOrAfter = (list: { start: number }[], p: number) => lowerBound(list.length, (i) => list[i].start < p);
 
 export interface AnchorOptions {
   /** Old text -> `view`; null when the old text is unknown (quotes only). */
@@ -170,7 +173,7 @@ export function anchorAll(view: TextView, records: Anchorable[], options: Anchor
 /** The `n` values of sorted `starts` nearest `p`. */
 function nearest(starts: number[], p: number, n: number): number[] {
   if (starts.length <= n) return starts;
-  let lo = firstAtOrAfter(starts.map((s) => ({ start: s })), p);
+  let lo = lowerBound(starts.length, (i) => starts[i] < p);
   let hi = lo;
   while (hi - lo < n) {
     if (lo > 0 && (hi >= starts.length || p - starts[lo - 1] <= starts[hi] - p)) lo--;
@@ -181,13 +184,7 @@ function nearest(starts: number[], p: number, n: number): number[] {
 
 /** Where a searched annotation may land: between the new places of its mapped neighbours. */
 function between(landmarks: { old: number; now: number }[], old: number): { min: number; max: number } {
-  let lo = 0;
-  let hi = landmarks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (landmarks[mid].old < old) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(landmarks.length, (i) => landmarks[i].old < old);
   return { min: lo > 0 ? landmarks[lo - 1].now : 0, max: lo < landmarks.length ? landmarks[lo].now : Number.MAX_SAFE_INTEGER };
 }
 

@@ -45,12 +45,20 @@ export class TextView {
     return start >= 0 && end <= this.length && start < end && this.slice(start, end) === exact;
   }
 
-  /** Code point starts of every occurrence of `exact` whose start lies in [from, to]. */
+  /**
+   * Code point starts of every occurrence of `exact` whose start lies in [from, to]. A UTF-16 match
+   * that cuts a surrogate pair (a lone surrogate in `exact` against half of an emoji) is no occurrence.
+   */
   occurrences(exact: string, from = 0, to = this.length): number[] {
     const found: number[] = [];
     const u0 = this.index.toUtf16(Math.max(0, from));
     const u1 = this.index.toUtf16(Math.min(this.length, Math.max(0, to)));
+    const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+    const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
     for (let u = this.text.indexOf(exact, u0); u >= 0 && u <= u1; u = this.text.indexOf(exact, u + 1)) {
+      const e = u + exact.length;
+      if (u > 0 && isHigh(this.text.charCodeAt(u - 1)) && isLow(this.text.charCodeAt(u))) continue;
+      if (e < this.text.length && isHigh(this.text.charCodeAt(e - 1)) && isLow(this.text.charCodeAt(e))) continue;
       found.push(this.index.toCodePoint(u));
     }
     return found;

@@ -107,6 +107,14 @@ describe('annotations/anchor', () => {
     assert.equal(TextMapping.between(a, a).kept, 1);
   });
 
+  it('a lone surrogate in a quote never matches half of an emoji', () => {
+    const text = 'Japan米\ud83d米米';
+    const rs = at(text, ['米\ud83d', 0]);
+    // The diff may align the lone high surrogate with the one after the emoji, cutting the span in two.
+    const { spans } = run(text, 'Japan米😀\ud83d米米', rs);
+    assert.deepEqual(spans, [null]);
+  });
+
   it('property: whatever the edits, an anchored annotation reads exactly its quote, and order is kept among mapped ones', () => {
     const piece = fc.constantFrom('Japan', '日本', '米', '😀', '\r\n', ' ', 'a', 'ﾆｯﾎﾟﾝ', '\ud83d');
     fc.assert(
