@@ -20,6 +20,7 @@
 import { randomBytes } from 'crypto';
 import { promises as fsp } from 'fs';
 import { hostname } from 'os';
+import * as path from 'path';
 import { SidecarLockTimeoutError, SidecarPermissionError } from './errors';
 
 export interface LockOptions {
@@ -68,14 +69,24 @@ async function acquire(lock: string, timeoutMs: number, staleMs: number): Promis
   const body = JSON.stringify(info);
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
+    // Written whole beside it, then linked into place (link never replaces): a lock file always names
+    // its holder, so a holder killed at any moment is known dead at once. The temporary file is named
+    // like writeFileAtomic's, so the next write removes one a killed process left.
+    const temp = path.join(path.dirname(lock), `.${path.basename(lock).slice(0, -'.lock'.length)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      // 'wx' creates or fails atomically; the content follows, so a reader may briefly see an empty file (judged by age).
-      await fsp.writeFile(lock, body, { flag: 'wx' });
+      await fsp.writeFile(temp, body, { flag: 'wx' });
+      await fsp.link(temp, lock).catch(async (e: NodeJS.ErrnoException) => {
+        // No hard links on this file system (FAT, some network shares): create it exclusively instead.
+        if (e.code !== 'EPERM' && e.code !== 'ENOTSUP' && e.code !== 'ENOSYS') throw e;
+        await fsp.writeFile(lock, body, { flag: 'wx' });
+      });
       break;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new SidecarPermissionError(lock, code);
       if (code !== 'EEXIST') throw e;
+    } finally {
+      await fsp.rm(temp, { force: true });
     }
     if (await breakIfStale(lock, staleMs)) continue;
     if (Date.now() >= deadline) throw new SidecarLockTimeoutError(lock, timeoutMs);
