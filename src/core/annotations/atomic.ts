@@ -8,7 +8,7 @@ import { randomBytes } from 'crypto';
 import { constants as fsConstants, promises as fsp } from 'fs';
 import * as path from 'path';
 import { SidecarPermissionError } from './errors';
-import { pidAlive } from './lock';
+import { pidAlive, statOrNull } from './lock';
 
 export interface WritableHandle {
   write(data: Uint8Array): Promise<unknown>;
@@ -125,15 +125,6 @@ async function resolveTarget(file: string): Promise<string> {
     current = path.resolve(path.dirname(current), await fsp.readlink(current));
   }
   return fsp.realpath(file); // a loop: let realpath report ELOOP
-}
-
-async function statOrNull(file: string): Promise<import('fs').Stats | null> {
-  try {
-    return await fsp.stat(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
 }
 
 /** Leftovers older than this are removed even when their pid seems alive (pid reuse, another host). */

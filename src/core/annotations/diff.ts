@@ -70,16 +70,8 @@ export class TextMapping {
    * point inside an edit goes to the end of the equal text before it).
    */
   mapPoint(p: number): number {
-    let lo = 0;
-    let hi = this.runs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.runs[mid].from <= p) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === 0) return 0;
-    const r = this.runs[lo - 1];
-    return r.to + Math.min(p - r.from, r.length);
+    const r = this.lastFrom(p);
+    return r ? r.to + Math.min(p - r.from, r.length) : 0;
   }
 
   /** Share of the old text's code points that survive unchanged (1 for identical texts). */
@@ -89,16 +81,20 @@ export class TextMapping {
   }
 
   private runAt(p: number): EqualRun | undefined {
+    const r = this.lastFrom(p);
+    return r && p < r.from + r.length ? r : undefined;
+  }
+
+  /** The last run starting at or before `p`. */
+  private lastFrom(p: number): EqualRun | undefined {
     let lo = 0;
-    let hi = this.runs.length - 1;
-    while (lo <= hi) {
+    let hi = this.runs.length;
+    while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const r = this.runs[mid];
-      if (p < r.from) hi = mid - 1;
-      else if (p >= r.from + r.length) lo = mid + 1;
-      else return r;
+      if (this.runs[mid].from <= p) lo = mid + 1;
+      else hi = mid;
     }
-    return undefined;
+    return this.runs[lo - 1];
   }
 }
 

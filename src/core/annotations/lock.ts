@@ -107,13 +107,9 @@ async function acquire(lock: string, timeoutMs: number, staleMs: number): Promis
 
 /** True when the lock was stale and is gone now (by us or another breaker). */
 async function breakIfStale(lock: string, staleMs: number): Promise<boolean> {
-  let mtime: number;
-  try {
-    mtime = (await fsp.stat(lock)).mtimeMs;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
-    throw e;
-  }
+  const first = await statOrNull(lock);
+  if (!first) return true;
+  const mtime = first.mtimeMs;
   const held = await readLock(lock);
   const dead = held !== null && held.host === HOST && !pidAlive(held.pid);
   if (!dead && Date.now() - mtime < staleMs) return false;
@@ -128,15 +124,10 @@ async function breakIfStale(lock: string, staleMs: number): Promise<boolean> {
     return false;
   }
   try {
-    let now: number;
-    try {
-      now = (await fsp.stat(lock)).mtimeMs;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
-      throw e;
-    }
+    const now = await statOrNull(lock);
+    if (!now) return true;
     const still = await readLock(lock);
-    if (held ? still?.token !== held.token : still !== null || now !== mtime) return false;
+    if (held ? still?.token !== held.token : still !== null || now.mtimeMs !== mtime) return false;
     await fsp.rm(lock, { force: true });
     return true;
   } finally {
@@ -153,6 +144,16 @@ async function clearStaleBreaker(breaker: string): Promise<void> {
     if (dead || Date.now() - mtimeMs > 1000) await fsp.rm(breaker, { force: true });
   } catch {
     // Gone already.
+  }
+}
+
+/** A file's stat, or null when it does not exist. */
+export async function statOrNull(file: string): Promise<import('fs').Stats | null> {
+  try {
+    return await fsp.stat(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
   }
 }
 
