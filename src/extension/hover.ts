@@ -7,6 +7,7 @@ import type { ShownMention } from '../core/annotations';
 import { spanAt } from '../core/workspace/navigate';
 import { CMD, commandLink, type MentionArg } from './commands/ids';
 import type { Controller } from './controller';
+import { kindLabel, statusLabel, typeLabel } from './labels';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const TRUSTED = [CMD.confirmMention, CMD.rejectMention, CMD.removeAnnotation, CMD.showInSidebar];
@@ -34,24 +35,25 @@ export class MentionHover implements vscode.HoverProvider {
     const info = this.controller.directory().get(m.entity);
     const name = info?.name ?? m.text;
     const qid = m.qid ?? info?.qid ?? null;
-    const status = m.status === 'confirmed' ? 'confirmed' : 'suggested';
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: TRUSTED };
-    md.appendMarkdown(`**${esc(name)}** · ${m.type} (${m.kind}) · _${status}_\n\n`);
+    md.appendMarkdown(`**${esc(name)}** · ${typeLabel(m.type)} (${kindLabel(m.kind)}) · _${statusLabel(m.status)}_\n\n`);
     const aliases = (info?.aliases ?? []).filter((a) => a !== name);
     if (aliases.length) {
       const more = aliases.length > MAX_ALIASES ? ` … +${aliases.length - MAX_ALIASES}` : '';
-      md.appendMarkdown(`Also: ${aliases.slice(0, MAX_ALIASES).map(esc).join(', ')}${more}\n\n`);
+      md.appendMarkdown(`${vscode.l10n.t('Also: {0}', aliases.slice(0, MAX_ALIASES).map(esc).join(', '))}${more}\n\n`);
     }
     // No line at all without a QID: a dash reads as missing data.
     if (qid) md.appendMarkdown(`Wikidata: [${qid}](https://www.wikidata.org/wiki/${qid})\n\n`);
-    const ws = inWorkspace === undefined ? 'still counting in the workspace' : `${inWorkspace} in the workspace`;
-    md.appendMarkdown(`Mentions: ${inArticle} in this article · ${ws}\n\n`);
+    const ws = inWorkspace === undefined ? vscode.l10n.t('still counting in the workspace') : vscode.l10n.t('{0} in the workspace', inWorkspace);
+    md.appendMarkdown(`${vscode.l10n.t('Mentions: {0} in this article', inArticle)} · ${ws}\n\n`);
     const arg: MentionArg = { uri: uri.toString(), start: m.start, end: m.end };
     const links = [
-      m.status !== 'confirmed' ? `[Confirm](${commandLink(CMD.confirmMention, arg)})` : `[Remove](${commandLink(CMD.removeAnnotation, arg)})`,
-      `[Reject](${commandLink(CMD.rejectMention, arg)})`,
-      `[Show in Sidebar](${commandLink(CMD.showInSidebar, { entity: m.entity, type: m.type })})`,
+      m.status !== 'confirmed'
+        ? `[${vscode.l10n.t('Confirm')}](${commandLink(CMD.confirmMention, arg)})`
+        : `[${vscode.l10n.t('Remove')}](${commandLink(CMD.removeAnnotation, arg)})`,
+      `[${vscode.l10n.t('Reject')}](${commandLink(CMD.rejectMention, arg)})`,
+      `[${vscode.l10n.t('Show in Sidebar')}](${commandLink(CMD.showInSidebar, { entity: m.entity, type: m.type })})`,
     ];
     md.appendMarkdown(links.join(' · '));
     return md;

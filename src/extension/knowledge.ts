@@ -50,7 +50,7 @@ export class Knowledge implements vscode.Disposable {
     this.kb = k.kb;
     this.error = k.error;
     this.fileInUse = k.file;
-    if (k.error) notify('warning', `Article Annotator: the workspace knowledge base is ignored: ${k.error.message}`);
+    if (k.error) notify('warning', vscode.l10n.t('the workspace knowledge base is ignored: {0}', k.error.message));
     this.recognizer.setKnowledge(this.kb, k.workspace, k.file);
   }
 

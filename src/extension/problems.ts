@@ -38,7 +38,7 @@ export class Problems implements vscode.Disposable {
         const at = state.position(a.start);
         const d = new vscode.Diagnostic(
           new vscode.Range(at, at),
-          `Orphaned annotation “${a.quote.exact}” (${a.entity}): its text is no longer in the article. Restore the text or remove the annotation.`,
+          vscode.l10n.t('Orphaned annotation “{0}” ({1}): its text is no longer in the article. Restore the text or remove the annotation.', a.quote.exact, a.entity),
           vscode.DiagnosticSeverity.Information,
         );
         d.source = SOURCE;
@@ -65,9 +65,9 @@ export class Problems implements vscode.Disposable {
     );
     if (this.announced.get(sidecar.toString()) === error.message) return;
     this.announced.set(sidecar.toString(), error.message);
-    notify('error', `Article Annotator: ${error.message}\nAnnotations of this article are read-only until the file is fixed; it will not be overwritten.`, {
-      'Open Sidecar': () => vscode.commands.executeCommand(CMD.openSidecar, { uri: state.uri.toString() }),
-      ...(error.reason === 'foreign' ? { 'Adopt Sidecar': () => vscode.commands.executeCommand(CMD.adoptSidecar, { uri: state.uri.toString() }) } : {}),
+    notify('error', `${error.message}\n${vscode.l10n.t('Annotations of this article are read-only until the file is fixed; it will not be overwritten.')}`, {
+      [vscode.l10n.t('Open Sidecar')]: () => vscode.commands.executeCommand(CMD.openSidecar, { uri: state.uri.toString() }),
+      ...(error.reason === 'foreign' ? { [vscode.l10n.t('Adopt Sidecar')]: () => vscode.commands.executeCommand(CMD.adoptSidecar, { uri: state.uri.toString() }) } : {}),
     });
   }
 

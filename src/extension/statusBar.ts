@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import { CMD } from './commands/ids';
 import type { Controller } from './controller';
+import { PRODUCT } from './ui';
 
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('articleAnnotator.entities', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [this.item];
 
   constructor(private readonly controller: Controller) {
-    this.item.name = 'Article Annotator';
+    this.item.name = PRODUCT;
     this.item.command = CMD.showSidebar;
     this.disposables.push(
       controller.onDidChange(() => this.update()),
@@ -27,12 +28,12 @@ export class StatusBar implements vscode.Disposable {
     const { mentions, orphans } = state.view;
     const entities = new Set(mentions.map((m) => m.entity)).size;
     const confirmed = mentions.filter((m) => m.status === 'confirmed').length;
-    this.item.text = `$(tag) ${entities} ${entities === 1 ? 'entity' : 'entities'}${state.error ? ' $(error)' : ''}`;
+    this.item.text = `$(tag) ${entities === 1 ? vscode.l10n.t('1 entity') : vscode.l10n.t('{0} entities', entities)}${state.error ? ' $(error)' : ''}`;
     this.item.tooltip = [
-      `${entities} entities, ${mentions.length} mentions (${confirmed} confirmed, ${mentions.length - confirmed} suggested)`,
-      orphans.length ? `${orphans.length} orphaned annotations` : '',
-      state.error ? `Sidecar problem: ${state.error.message}` : '',
-      'Click to show the Entities view',
+      vscode.l10n.t('{0} entities, {1} mentions ({2} confirmed, {3} suggested)', entities, mentions.length, confirmed, mentions.length - confirmed),
+      orphans.length ? vscode.l10n.t('{0} orphaned annotations', orphans.length) : '',
+      state.error ? vscode.l10n.t('Sidecar problem: {0}', state.error.message) : '',
+      vscode.l10n.t('Click to show the Entities view'),
     ]
       .filter(Boolean)
       .join('\n');

@@ -112,10 +112,10 @@ export class SidecarSync implements vscode.Disposable {
       try {
         const result = await moveSidecar(oldUri.fsPath, newUri.fsPath);
         if (result === 'conflict') {
-          notify('warning', `Article Annotator: ${vscode.workspace.asRelativePath(newUri)}${SIDECAR_SUFFIX} already exists; the old sidecar was left where it was.`);
+          notify('warning', vscode.l10n.t('{0} already exists; the old sidecar was left where it was.', vscode.workspace.asRelativePath(newUri) + SIDECAR_SUFFIX));
         }
       } catch (e) {
-        notify('error', `Article Annotator: could not move the sidecar of ${vscode.workspace.asRelativePath(oldUri)}: ${(e as Error).message}`);
+        notify('error', vscode.l10n.t('could not move the sidecar of {0}: {1}', vscode.workspace.asRelativePath(oldUri), (e as Error).message));
       }
       await this.controller.get(newUri)?.reloadSidecar();
     }
@@ -123,7 +123,7 @@ export class SidecarSync implements vscode.Disposable {
 
   private report(e: unknown): void {
     if (e instanceof SidecarError) return; // shown by Problems, which watches store errors
-    if (e instanceof SidecarBusyError) notify('warning', `Article Annotator: ${e.message}`);
-    else notify('error', `Article Annotator: could not save annotations: ${e instanceof Error ? e.message : String(e)}`);
+    if (e instanceof SidecarBusyError) notify('warning', e.message);
+    else notify('error', vscode.l10n.t('could not save annotations: {0}', e instanceof Error ? e.message : String(e)));
   }
 }

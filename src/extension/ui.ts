@@ -76,8 +76,12 @@ export function input(options: { title: string; prompt?: string; value?: string;
   });
 }
 
-/** Shows a message without waiting for it; `actions` run when their button is chosen. */
-export function notify(severity: ShownMessage['severity'], text: string, actions: Record<string, () => unknown> = {}): void {
+/** Notifications start with the extension's name (a product name: never translated). */
+export const PRODUCT = 'Article Annotator';
+
+/** Shows a message (prefixed with the extension's name) without waiting for it; `actions` run when their button is chosen. */
+export function notify(severity: ShownMessage['severity'], message: string, actions: Record<string, () => unknown> = {}): void {
+  const text = `${PRODUCT}: ${message}`;
   messages.push({ severity, text });
   const show =
     severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;

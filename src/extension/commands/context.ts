@@ -66,28 +66,31 @@ export async function mentionOf(s: Services, arg: unknown): Promise<{ state: Art
 /** True when annotations of this article may change; says why not otherwise. */
 export function writable(state: ArticleState): boolean {
   if (!canWrite()) {
-    notify('warning', 'Article Annotator: annotations cannot be changed in an untrusted workspace.');
+    notify('warning', vscode.l10n.t('annotations cannot be changed in an untrusted workspace.'));
     return false;
   }
   if (!state.store) {
-    notify('warning', 'Article Annotator: save the article to a file first; annotations live next to it.');
+    notify('warning', vscode.l10n.t('save the article to a file first; annotations live next to it.'));
     return false;
   }
   if (state.store.error) {
-    notify('error', `Article Annotator: annotations are read-only: ${state.store.error.message}`, {
-      'Open Sidecar': () => vscode.commands.executeCommand(CMD.openSidecar, { uri: state.uri.toString() }),
+    notify('error', vscode.l10n.t('annotations are read-only: {0}', state.store.error.message), {
+      [vscode.l10n.t('Open Sidecar')]: () => vscode.commands.executeCommand(CMD.openSidecar, { uri: state.uri.toString() }),
     });
     return false;
   }
   return true;
 }
 
-/** Runs a store change, showing the store's refusal (a bad span, an unknown entity) instead of throwing. */
-export function attempt<T>(what: string, change: () => T): T | undefined {
+/**
+ * Runs a store change, showing the store's refusal (a bad span, an unknown entity) instead of throwing.
+ * `failed` is the translated "could not …" phrase the message starts with.
+ */
+export function attempt<T>(failed: string, change: () => T): T | undefined {
   try {
     return change();
   } catch (e) {
-    notify('error', `Article Annotator: could not ${what}: ${e instanceof Error ? e.message : String(e)}`);
+    notify('error', `${failed}: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
 }

@@ -10,17 +10,17 @@ export function registerDecisions(s: Services): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(CMD.confirmMention, async (arg?: unknown) => {
       const found = await mentionOf(s, arg);
-      if (!found) return notify('info', 'Article Annotator: no mention here to confirm.');
+      if (!found) return notify('info', vscode.l10n.t('no mention here to confirm.'));
       if (found.mention.status === 'confirmed' || !writable(found.state)) return;
-      if (attempt('confirm the mention', () => (found.state.store!.confirm(found.mention), true)))
-        flash(`Confirmed ${nameOf(s, found.mention.entity, found.mention.text)}`);
+      if (attempt(vscode.l10n.t('could not confirm the mention'), () => (found.state.store!.confirm(found.mention), true)))
+        flash(vscode.l10n.t('Confirmed {0}', nameOf(s, found.mention.entity, found.mention.text)));
     }),
     vscode.commands.registerCommand(CMD.rejectMention, async (arg?: unknown) => {
       const found = await mentionOf(s, arg);
-      if (!found) return notify('info', 'Article Annotator: no mention here to reject.');
+      if (!found) return notify('info', vscode.l10n.t('no mention here to reject.'));
       if (!writable(found.state)) return;
-      if (attempt('reject the mention', () => (found.state.store!.reject(found.mention), true)))
-        flash(`Rejected “${found.mention.text}” as ${nameOf(s, found.mention.entity, found.mention.text)}`);
+      if (attempt(vscode.l10n.t('could not reject the mention'), () => (found.state.store!.reject(found.mention), true)))
+        flash(vscode.l10n.t('Rejected “{0}” as {1}', found.mention.text, nameOf(s, found.mention.entity, found.mention.text)));
     }),
     vscode.commands.registerCommand(CMD.removeAnnotation, async (arg?: unknown) => {
       const node = arg as Node | undefined;
@@ -33,25 +33,25 @@ export function registerDecisions(s: Services): vscode.Disposable[] {
             : undefined;
       if (byId) {
         const state = await articleOf(s, byId.uri);
-        if (state && writable(state)) attempt('remove the annotation', () => state.store!.remove(byId.id));
+        if (state && writable(state)) attempt(vscode.l10n.t('could not remove the annotation'), () => state.store!.remove(byId.id));
         return;
       }
       const found = await mentionOf(s, arg);
       const store = found?.state.store;
       const annotation = found && store?.annotations().find((a) => a.start === found.mention.start && a.end === found.mention.end);
-      if (!found || !annotation) return notify('info', 'Article Annotator: no annotation here to remove.');
-      if (writable(found.state)) attempt('remove the annotation', () => store!.remove(annotation.id));
+      if (!found || !annotation) return notify('info', vscode.l10n.t('no annotation here to remove.'));
+      if (writable(found.state)) attempt(vscode.l10n.t('could not remove the annotation'), () => store!.remove(annotation.id));
     }),
     vscode.commands.registerCommand(CMD.confirmAll, async (arg?: { uri?: string }) => {
       const state = await articleOf(s, arg?.uri);
       if (!state || !writable(state)) return;
       const suggestions = state.view.mentions.filter((m) => m.status === 'recognized');
-      attempt('confirm the suggestions', () =>
+      attempt(vscode.l10n.t('could not confirm the suggestions'), () =>
         state.batch(() => {
           state.store!.confirmAll(suggestions);
         }),
       );
-      notify('info', `Article Annotator: confirmed ${suggestions.length} suggestions.`);
+      notify('info', vscode.l10n.t('confirmed {0} suggestions.', suggestions.length));
     }),
   ];
 }

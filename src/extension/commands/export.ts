@@ -11,11 +11,16 @@ import { canWrite } from '../config';
 import { notify, pick } from '../ui';
 import { articleOf, type Services } from './context';
 
-const FORMAT_LABEL: Record<ExportFormat, string> = {
-  brat: 'brat standoff (.ann + .txt)',
-  w3c: 'W3C Web Annotation (JSON-LD)',
-  jsonl: 'JSON Lines',
-};
+function formatLabel(format: ExportFormat): string {
+  switch (format) {
+    case 'brat':
+      return vscode.l10n.t('brat standoff (.ann + .txt)');
+    case 'w3c':
+      return vscode.l10n.t('W3C Web Annotation (JSON-LD)');
+    case 'jsonl':
+      return vscode.l10n.t('JSON Lines');
+  }
+}
 
 /** workspaceState key of the last folder exported to. */
 const FOLDER_KEY = 'articleAnnotator.exportFolder';
@@ -34,7 +39,7 @@ export interface ExportArg {
 export async function exportArticle(s: Services, arg: ExportArg): Promise<string[] | undefined> {
   const state = await articleOf(s, arg.uri);
   const store = state?.store;
-  if (!state || !store) return void notify('info', 'Article Annotator: open an article saved to a file to export its annotations.');
+  if (!state || !store) return void notify('info', vscode.l10n.t('open an article saved to a file to export its annotations.'));
   const name = path.basename(state.uri.fsPath);
   const confirmed = store.annotations().filter((a) => a.status === 'confirmed' && a.anchored).length;
   const suggestions = state.view.mentions.filter((m) => m.status === 'recognized');
@@ -45,16 +50,27 @@ export async function exportArticle(s: Services, arg: ExportArg): Promise<string
     (
       await pick(
         [
-          { label: 'Confirmed only', description: `${confirmed} mentions`, detail: `leaves out ${suggestions.length} suggestions`, include: 'confirmed' as const },
-          { label: 'Confirmed and suggestions', description: `${confirmed + suggestions.length} mentions`, detail: `${confirmed} confirmed + ${suggestions.length} suggestions`, include: 'all' as const },
+          {
+            label: vscode.l10n.t('Confirmed only'),
+            description: vscode.l10n.t('{0} mentions', confirmed),
+            detail: vscode.l10n.t('leaves out {0} suggestions', suggestions.length),
+            include: 'confirmed' as const,
+          },
+          {
+            label: vscode.l10n.t('Confirmed and suggestions'),
+            description: vscode.l10n.t('{0} mentions', confirmed + suggestions.length),
+            detail: vscode.l10n.t('{0} confirmed + {1} suggestions', confirmed, suggestions.length),
+            include: 'all' as const,
+          },
         ],
-        { title: `Export Annotations of ${name}: what to export` },
+        { title: vscode.l10n.t('Export Annotations of {0}: what to export', name) },
       )
     )?.include;
   if (!include) return undefined;
-  const format = arg.format ?? (await pick(EXPORT_FORMATS.map((f) => ({ label: FORMAT_LABEL[f], format: f })), { title: 'Export Annotations: format' }))?.format;
+  const format =
+    arg.format ?? (await pick(EXPORT_FORMATS.map((f) => ({ label: formatLabel(f), format: f })), { title: vscode.l10n.t('Export Annotations: format') }))?.format;
   if (!format) return undefined;
-  if (!canWrite()) return void notify('warning', 'Article Annotator: nothing is written in an untrusted workspace.');
+  if (!canWrite()) return void notify('warning', vscode.l10n.t('nothing is written in an untrusted workspace.'));
 
   const doc: ExportDocument = {
     source: name,
@@ -66,7 +82,7 @@ export async function exportArticle(s: Services, arg: ExportArg): Promise<string
   let files: { target: string; content: string; renamed?: string }[];
   if (arg.target) {
     const protectedPaths = [state.uri.fsPath, `${state.uri.fsPath}.annotations.json`].map((p) => path.resolve(p));
-    if (protectedPaths.includes(path.resolve(arg.target))) return void notify('error', `Article Annotator: ${arg.target} is the article or its sidecar; not overwritten.`);
+    if (protectedPaths.includes(path.resolve(arg.target))) return void notify('error', vscode.l10n.t('{0} is the article or its sidecar; not overwritten.', arg.target));
     files = [{ target: arg.target, content: format === 'brat' ? toBrat(doc) : format === 'w3c' ? toW3c([doc]) : toJsonl([doc]) }];
   } else {
     const folder = arg.folder ?? (await chooseFolder(s, state.uri));
@@ -84,12 +100,20 @@ export async function exportArticle(s: Services, arg: ExportArg): Promise<string
   const first = vscode.Uri.file(files[0].target);
   notify(
     'info',
-    `Article Annotator: exported ${exportedCount} mentions of ${name} (${confirmed} confirmed, ${include === 'all' ? suggestions.length : 0} suggestions) to ${written}; ` +
-      `left out ${leftOut} (${include === 'all' ? 0 : suggestions.length} suggestions, ${orphans} orphaned).` +
-      (renamed ? ` Named so because ${renamed.renamed}.` : ''),
+    vscode.l10n.t(
+      'exported {0} mentions of {1} ({2} confirmed, {3} suggestions) to {4}; left out {5} ({6} suggestions, {7} orphaned).',
+      exportedCount,
+      name,
+      confirmed,
+      include === 'all' ? suggestions.length : 0,
+      written,
+      leftOut,
+      include === 'all' ? 0 : suggestions.length,
+      orphans,
+    ) + (renamed ? ` ${vscode.l10n.t('Named so because {0}.', renamed.renamed!)}` : ''),
     {
-      Open: () => vscode.window.showTextDocument(first, { preview: false }),
-      'Reveal in Explorer': () => vscode.commands.executeCommand('revealInExplorer', first),
+      [vscode.l10n.t('Open')]: () => vscode.window.showTextDocument(first, { preview: false }),
+      [vscode.l10n.t('Reveal in Explorer')]: () => vscode.commands.executeCommand('revealInExplorer', first),
     },
   );
   return files.map((f) => f.target);
@@ -102,8 +126,8 @@ async function chooseFolder(s: Services, article: vscode.Uri): Promise<string | 
     canSelectFolders: true,
     canSelectFiles: false,
     canSelectMany: false,
-    openLabel: 'Export Here',
-    title: 'Export Annotations: folder to write into',
+    openLabel: vscode.l10n.t('Export Here'),
+    title: vscode.l10n.t('Export Annotations: folder to write into'),
     defaultUri: vscode.Uri.file(last ?? path.dirname(article.fsPath)),
   });
   const folder = picked?.[0]?.fsPath;

@@ -13,27 +13,32 @@ export function registerSidecarCommands(s: Services): vscode.Disposable[] {
     vscode.commands.registerCommand(CMD.openSidecar, async (arg?: { uri?: string }) => {
       const state = await articleOf(s, arg?.uri);
       const article = state?.uri ?? (arg?.uri ? vscode.Uri.parse(arg.uri) : undefined);
-      if (!article || article.scheme !== 'file') return notify('info', 'Article Annotator: no article to open the sidecar of.');
+      if (!article || article.scheme !== 'file') return notify('info', vscode.l10n.t('no article to open the sidecar of.'));
       const sidecar = article.fsPath.endsWith('.annotations.json') ? article.fsPath : sidecarPathFor(article.fsPath);
-      if (!fs.existsSync(sidecar)) return notify('info', `Article Annotator: ${vscode.workspace.asRelativePath(article)} has no annotations saved yet.`);
+      if (!fs.existsSync(sidecar)) return notify('info', vscode.l10n.t('{0} has no annotations saved yet.', vscode.workspace.asRelativePath(article)));
       await vscode.window.showTextDocument(vscode.Uri.file(sidecar), { preview: false });
     }),
     // A sidecar reported as not belonging to its article (another file's, or another text's): take it over.
     vscode.commands.registerCommand(CMD.adoptSidecar, async (arg?: { uri?: string }) => {
       const state = await articleOf(s, arg?.uri);
-      if (!state || state.uri.scheme !== 'file') return notify('info', 'Article Annotator: no article to adopt the sidecar for.');
-      if (!canWrite()) return notify('info', 'Article Annotator: nothing is written in an untrusted workspace.');
+      if (!state || state.uri.scheme !== 'file') return notify('info', vscode.l10n.t('no article to adopt the sidecar for.'));
+      if (!canWrite()) return notify('info', vscode.l10n.t('nothing is written in an untrusted workspace.'));
       const kb = s.knowledge.kb;
       const adopted = await ArticleAnnotations.load(state.uri.fsPath, state.currentText, {
         kb: { get: (id) => kb.get(id), displayName: (id) => kb.displayName(id) },
         adopt: true,
       });
-      if (adopted.error) return notify('error', `Article Annotator: ${adopted.error.message}`);
+      if (adopted.error) return notify('error', adopted.error.message);
       await adopted.save();
       await state.reloadSidecar();
       notify(
         'info',
-        `Article Annotator: the sidecar now belongs to ${vscode.workspace.asRelativePath(state.uri)}: ${adopted.annotations().length} annotations found, ${adopted.orphans().length} orphaned.`,
+        vscode.l10n.t(
+          'the sidecar now belongs to {0}: {1} annotations found, {2} orphaned.',
+          vscode.workspace.asRelativePath(state.uri),
+          adopted.annotations().length,
+          adopted.orphans().length,
+        ),
       );
     }),
     vscode.commands.registerCommand(CMD.rescan, async () => {

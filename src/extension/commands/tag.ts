@@ -10,6 +10,7 @@ import type { EntityInfo } from '../../core/workspace/entities';
 import { findOccurrences } from '../../core/workspace/occurrences';
 import type { Span } from '../../core/workspace/navigate';
 import type { ArticleState } from '../articleState';
+import { kindLabel, typeLabel } from '../labels';
 import { flash } from '../statusBar';
 import { input, notify, pick } from '../ui';
 import { articleOf, attempt, writable, type Services } from './context';
@@ -27,7 +28,6 @@ export interface TagArgs {
   tagAll?: boolean;
 }
 
-const NEW_ENTITY = 'New Entity…';
 const TYPE_ICONS: Record<string, string> = { country: 'globe', person: 'person', organization: 'organization' };
 
 export function registerTag(s: Services): vscode.Disposable[] {
@@ -36,7 +36,7 @@ export function registerTag(s: Services): vscode.Disposable[] {
 
 async function tagSelection(s: Services, args: TagArgs): Promise<void> {
   const target = await targetOf(s, args);
-  if (!target) return notify('info', 'Article Annotator: select the words to tag first.');
+  if (!target) return notify('info', vscode.l10n.t('select the words to tag first.'));
   const { state, span } = target;
   if (!writable(state)) return;
   const words = textOf(state, span);
@@ -47,31 +47,38 @@ async function tagSelection(s: Services, args: TagArgs): Promise<void> {
   if (entity === undefined) return;
   let id: string;
   if (entity === null) {
-    const name = args.name ?? (await input({ title: `New ${type}`, prompt: 'Canonical name of the new entity', value: words, validate: (v) => (v.trim() ? undefined : 'A name is needed') }));
+    const name =
+      args.name ??
+      (await input({
+        title: vscode.l10n.t('New {0}', typeLabel(type)),
+        prompt: vscode.l10n.t('Canonical name of the new entity'),
+        value: words,
+        validate: (v) => (v.trim() ? undefined : vscode.l10n.t('A name is needed')),
+      }));
     if (!name) return;
-    const created = attempt('create the entity', () => state.store!.defineEntity({ name, type }));
+    const created = attempt(vscode.l10n.t('could not create the entity'), () => state.store!.defineEntity({ name, type }));
     if (!created) return;
     id = created.id;
   } else {
     id = await ensureKnown(s, state, entity);
   }
-  if (!attempt('tag the selection', () => state.store!.tag({ start: span.start, end: span.end, entity: id, type }))) return;
+  if (!attempt(vscode.l10n.t('could not tag the selection'), () => state.store!.tag({ start: span.start, end: span.end, entity: id, type }))) return;
   revealSpan(state, span);
   const name = s.controller.directory().get(id)?.name ?? words;
-  flash(`Tagged “${words}” as ${name} (${type})`);
+  flash(vscode.l10n.t('Tagged “{0}” as {1} ({2})', words, name, typeLabel(type)));
 
   // Spans the analyst already decided on (this one included) stay as they are; suggestions get tagged.
   const others = findOccurrences(state.currentText, words, state.store!.annotations());
   if (!others.length) return;
   const all = args.tagAll ?? (await confirmTagAll(words, others.length));
   if (!all) return;
-  const done = attempt('tag the other occurrences', () =>
+  const done = attempt(vscode.l10n.t('could not tag the other occurrences'), () =>
     state.batch(() => {
       for (const o of others) state.store!.tag({ start: o.start, end: o.end, entity: id, type });
       return true;
     }),
   );
-  if (done) flash(`Tagged ${others.length + 1} occurrences of “${words}” as ${name}`);
+  if (done) flash(vscode.l10n.t('Tagged {0} occurrences of “{1}” as {2}', others.length + 1, words, name));
 }
 
 async function targetOf(s: Services, args: TagArgs): Promise<{ state: ArticleState; span: Span } | undefined> {
@@ -91,13 +98,14 @@ function textOf(state: ArticleState, span: Span): string {
 }
 
 async function pickType(): Promise<EntityType | undefined> {
-  const items = [...ACTOR_TYPES, ...AGREEMENT_TYPES].map((t) => ({
-    label: t,
-    description: kindOf(t),
+  const items = [...ACTOR_TYPES, ...AGREEMENT_TYPES].map((t: EntityType) => ({
+    label: typeLabel(t),
+    description: kindLabel(kindOf(t)),
     iconPath: new vscode.ThemeIcon(TYPE_ICONS[t] ?? 'law'),
+    type: t,
   }));
-  const chosen = await pick(items, { title: 'Tag Selection: type', placeholder: 'What is it?' });
-  return chosen?.label as EntityType | undefined;
+  const chosen = await pick(items, { title: vscode.l10n.t('Tag Selection: type'), placeholder: vscode.l10n.t('What is it?') });
+  return chosen?.type;
 }
 
 /** An entity id, null for a new entity, undefined when cancelled. */
@@ -107,14 +115,25 @@ async function pickEntity(s: Services, type: EntityType, words: string): Promise
   const item = (e: EntityInfo) => ({
     label: e.name,
     description: e.aliases.slice(0, 6).join(', '),
-    detail: [e.qid, e.id, e.source === 'sidecar' ? 'defined in a sidecar' : ''].filter(Boolean).join(' · '),
+    detail: [e.qid, e.id, e.source === 'sidecar' ? vscode.l10n.t('defined in a sidecar') : ''].filter(Boolean).join(' · '),
     id: e.id as string | null,
   });
   const items = [
-    { label: NEW_ENTITY, description: `a new ${type}`, detail: `Defined in this article's sidecar, named “${words}” unless you change it`, id: null, alwaysShow: true },
+    {
+      label: vscode.l10n.t('New Entity…'),
+      description: vscode.l10n.t('a new {0}', typeLabel(type)),
+      detail: vscode.l10n.t('Defined in this article’s sidecar, named “{0}” unless you change it', words),
+      id: null,
+      alwaysShow: true,
+    },
     ...directory.ofType(type).map(item),
   ];
-  const chosen = await pick(items, { title: `Tag Selection: which ${type}?`, placeholder: 'Search names, aliases, QIDs', matchOnDescription: true, matchOnDetail: true });
+  const chosen = await pick(items, {
+    title: vscode.l10n.t('Tag Selection: which {0}?', typeLabel(type)),
+    placeholder: vscode.l10n.t('Search names, aliases, QIDs'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   return chosen === undefined ? undefined : chosen.id;
 }
 
@@ -128,9 +147,9 @@ async function ensureKnown(s: Services, state: ArticleState, id: string): Promis
 }
 
 async function confirmTagAll(words: string, n: number): Promise<boolean> {
-  const yes = { label: `Tag all ${n} other occurrences of “${words}”`, all: true };
-  const no = { label: 'Only this one', all: false };
-  return (await pick([yes, no], { title: 'Tag Selection: other occurrences' }))?.all ?? false;
+  const yes = { label: vscode.l10n.t('Tag all {0} other occurrences of “{1}”', n, words), all: true };
+  const no = { label: vscode.l10n.t('Only this one'), all: false };
+  return (await pick([yes, no], { title: vscode.l10n.t('Tag Selection: other occurrences') }))?.all ?? false;
 }
 
 /** Scroll the tagged span into the middle of its editor, also sideways on long unwrapped lines. */

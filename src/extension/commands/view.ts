@@ -10,7 +10,11 @@ export function registerViewCommands(s: Services): vscode.Disposable[] {
     vscode.commands.registerCommand(CMD.scopeArticle, () => s.view.setScope('article')),
     vscode.commands.registerCommand(CMD.toggleScope, () => s.view.setScope(s.view.scope === 'article' ? 'workspace' : 'article')),
     vscode.commands.registerCommand(CMD.filter, async (text?: string) => {
-      const value = typeof text === 'string' ? text : await input({ title: 'Filter Entities', prompt: 'Show entities whose name, alias, QID or mentions contain…', value: s.view.tree.filter });
+      const value = typeof text === 'string' ? text : await input({
+        title: vscode.l10n.t('Filter Entities'),
+        prompt: vscode.l10n.t('Show entities whose name, alias, QID or mentions contain…'),
+        value: s.view.tree.filter,
+      });
       if (value !== undefined) await s.view.setFilter(value);
     }),
     vscode.commands.registerCommand(CMD.clearFilter, () => s.view.setFilter('')),
@@ -35,7 +39,7 @@ export function registerViewCommands(s: Services): vscode.Disposable[] {
     }),
     vscode.commands.registerCommand(CMD.revealMention, async (arg: MentionArg) => {
       const state = await articleOf(s, arg.uri);
-      if (!state) return notify('info', 'Article Annotator: that article is gone.');
+      if (!state) return notify('info', vscode.l10n.t('that article is gone.'));
       const editor = await vscode.window.showTextDocument(state.document, { preserveFocus: false, preview: true });
       const range = state.range(arg);
       editor.selection = new vscode.Selection(range.start, range.end);

@@ -3,44 +3,44 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { CMD, type MentionArg } from '../commands/ids';
 import { colorId, styleOf } from '../decorations/styles';
+import { statusLabel, typeLabel } from '../labels';
 import type { Node } from './nodes';
 
 const ICONS = { country: 'globe', person: 'person', organization: 'organization', agreement: 'law' } as const;
-const KIND_LABEL = { actor: 'Actors', agreement: 'Agreements' } as const;
 
 export function treeItem(node: Node, scope: 'article' | 'workspace'): vscode.TreeItem {
   const C = vscode.TreeItemCollapsibleState;
   switch (node.t) {
     case 'problem': {
-      const item = new vscode.TreeItem(`Problem: ${fileName(node.file)}`, C.None);
+      const item = new vscode.TreeItem(vscode.l10n.t('Problem: {0}', fileName(node.file)), C.None);
       item.description = node.message.split('\n')[0];
       item.tooltip = node.message;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       item.contextValue = 'problem';
-      item.command = { command: CMD.openSidecar, title: 'Open Sidecar', arguments: [{ uri: node.file }] };
+      item.command = { command: CMD.openSidecar, title: vscode.l10n.t('Open Sidecar'), arguments: [{ uri: node.file }] };
       return withId(item, node);
     }
     case 'orphans': {
-      const item = new vscode.TreeItem('Orphaned annotations', C.Expanded);
-      item.description = `${node.children.length} · text no longer in the article`;
+      const item = new vscode.TreeItem(vscode.l10n.t('Orphaned annotations'), C.Expanded);
+      item.description = vscode.l10n.t('{0} · text no longer in the article', node.children.length);
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('editorWarning.foreground'));
       return withId(item, node);
     }
     case 'orphan': {
       const item = new vscode.TreeItem(node.orphan.text, C.None);
       item.description = `${node.orphan.entity}${scope === 'workspace' ? ` · ${fileName(node.file)}` : ''}`;
-      item.tooltip = `“${node.orphan.text}” (${node.orphan.entity}) is no longer in the article. Remove it, or restore the text.`;
+      item.tooltip = vscode.l10n.t('“{0}” ({1}) is no longer in the article. Remove it, or restore the text.', node.orphan.text, node.orphan.entity);
       item.iconPath = new vscode.ThemeIcon('debug-disconnect');
       item.contextValue = 'orphan';
       return withId(item, node);
     }
     case 'kind': {
-      const item = new vscode.TreeItem(KIND_LABEL[node.group.kind], C.Expanded);
+      const item = new vscode.TreeItem(node.group.kind === 'actor' ? vscode.l10n.t('Actors') : vscode.l10n.t('Agreements'), C.Expanded);
       item.description = String(node.group.count);
       return withId(item, node);
     }
     case 'type': {
-      const item = new vscode.TreeItem(node.group.type, C.Expanded);
+      const item = new vscode.TreeItem(typeLabel(node.group.type), C.Expanded);
       item.description = String(node.group.count);
       item.iconPath = icon(node.group.type);
       return withId(item, node);
@@ -49,7 +49,12 @@ export function treeItem(node: Node, scope: 'article' | 'workspace'): vscode.Tre
       const g = node.group;
       const item = new vscode.TreeItem(g.name, C.Collapsed);
       item.description = countsLabel(g.confirmed, g.suggested);
-      item.tooltip = `${g.name} — ${g.type}${g.qid ? ` (${g.qid})` : ''}\n${g.mentions.length} mentions: ${g.confirmed} confirmed, ${g.suggested} suggested (not yet confirmed or rejected)`;
+      item.tooltip = `${g.name} — ${typeLabel(g.type)}${g.qid ? ` (${g.qid})` : ''}\n${vscode.l10n.t(
+        '{0} mentions: {1} confirmed, {2} suggested (not yet confirmed or rejected)',
+        g.mentions.length,
+        g.confirmed,
+        g.suggested,
+      )}`;
       item.iconPath = icon(g.type);
       item.contextValue = 'entity';
       return withId(item, node);
@@ -57,13 +62,13 @@ export function treeItem(node: Node, scope: 'article' | 'workspace'): vscode.Tre
     case 'mention': {
       const { ref } = node;
       const item = new vscode.TreeItem(ref.preview?.preview ?? ref.mention.text, C.None);
-      const line = ref.preview ? `Ln ${ref.preview.line + 1}` : '';
+      const line = ref.preview ? vscode.l10n.t('Ln {0}', ref.preview.line + 1) : '';
       item.description = scope === 'workspace' ? `${fileName(ref.file)} ${line}` : line;
       item.iconPath = new vscode.ThemeIcon(ref.mention.status === 'confirmed' ? 'pass-filled' : 'circle-large-outline');
-      item.tooltip = `${ref.mention.text} — ${ref.mention.status === 'confirmed' ? 'confirmed' : 'suggested'}`;
+      item.tooltip = `${ref.mention.text} — ${statusLabel(ref.mention.status)}`;
       item.contextValue = ref.mention.status === 'confirmed' ? 'mention.confirmed' : 'mention.suggested';
       const arg: MentionArg = { uri: ref.file, start: ref.mention.start, end: ref.mention.end };
-      item.command = { command: CMD.revealMention, title: 'Reveal', arguments: [arg] };
+      item.command = { command: CMD.revealMention, title: vscode.l10n.t('Reveal'), arguments: [arg] };
       return withId(item, node);
     }
   }
@@ -72,8 +77,8 @@ export function treeItem(node: Node, scope: 'article' | 'workspace'): vscode.Tre
 /** "12 suggested · 1 confirmed": words, not signs, so the counts explain themselves. */
 export function countsLabel(confirmed: number, suggested: number): string {
   const parts: string[] = [];
-  if (suggested) parts.push(`${suggested} suggested`);
-  if (confirmed) parts.push(`${confirmed} confirmed`);
+  if (suggested) parts.push(vscode.l10n.t('{0} suggested', suggested));
+  if (confirmed) parts.push(vscode.l10n.t('{0} confirmed', confirmed));
   return parts.join(' · ');
 }
 

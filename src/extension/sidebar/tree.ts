@@ -90,7 +90,7 @@ export class EntitiesTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       if (state) {
         const file = state.uri.toString();
         built = outline([{ file, mentions: state.view.mentions, orphans: state.view.orphans, previews: state.previews }], this.controller.directory(), this.filter);
-        const problems = [state.error?.message, state.recognitionError && `Recognition failed: ${state.recognitionError}`]
+        const problems = [state.error?.message, state.recognitionError && vscode.l10n.t('Recognition failed: {0}', state.recognitionError)]
           .filter((m): m is string => !!m)
           .map((message) => ({ file, message }));
         nodes = buildNodes(built, problems);

@@ -59,15 +59,15 @@ export class EntitiesView implements vscode.Disposable {
   }
 
   private describe(o: Outline | undefined): void {
-    const scope = this.tree.scope === 'article' ? 'This Article' : 'Workspace';
+    const scope = this.tree.scope === 'article' ? vscode.l10n.t('This Article') : vscode.l10n.t('Workspace');
     const filter = this.tree.filter;
-    this.view.description = filter ? `${scope} · filter: “${filter}”` : scope;
+    this.view.description = filter ? `${scope} · ${vscode.l10n.t('filter: “{0}”', filter)}` : scope;
     const entities = o ? o.kinds.reduce((n, k) => n + k.types.reduce((m, t) => m + t.entities.length, 0), 0) : 0;
     const parts: string[] = [];
-    if (filter) parts.push(`Filter “${filter}”: ${entities} entities match.`);
-    if (o && (o.suggested || o.confirmed)) parts.push(`${o.confirmed} confirmed, ${o.suggested} suggested`);
-    if (o?.orphans.length) parts.push(`${o.orphans.length} orphaned`);
+    if (filter) parts.push(vscode.l10n.t('Filter “{0}”: {1} entities match.', filter, entities));
+    if (o && (o.suggested || o.confirmed)) parts.push(vscode.l10n.t('{0} confirmed, {1} suggested', o.confirmed, o.suggested));
+    if (o?.orphans.length) parts.push(vscode.l10n.t('{0} orphaned', o.orphans.length));
     this.view.message = parts.length ? parts.join(' · ') : undefined;
-    this.view.badge = o?.suggested ? { value: o.suggested, tooltip: `${o.suggested} suggestions to review` } : undefined;
+    this.view.badge = o?.suggested ? { value: o.suggested, tooltip: vscode.l10n.t('{0} suggestions to review', o.suggested) } : undefined;
   }
 }
