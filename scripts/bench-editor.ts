@@ -2,7 +2,7 @@
  * Editor-side bench lines, called from scripts/bench.ts:
  *  - editor keystroke on a 1 MB article: the whole path from a one-character edit to the
  *    new decoration ranges (store shift, recognition, mergeRecognized, code points → UTF-16).
- *  - workspace index of a generated 10,000-article workspace, with the index's own
+ *  - workspace index of a generated 10,000-article workspace (and the Corpus Map data of it), with the index's own
  *    per-article code (src/core/workspace/summary.ts), memory reported.
  * Targets (issue 9): keystroke median ≤ 16 ms; index ≤ 10 s.
  */
@@ -16,6 +16,8 @@ import { recognize } from '../src/core/recognize';
 import { DEFAULT_MAX_ARTICLE_SIZE } from '../src/core/text/article';
 import { OffsetIndex } from '../src/core/text/offsets';
 import { summarizeArticle } from '../src/core/workspace/summary';
+import { buildCorpusMap } from '../src/core/workspace/corpusMap';
+import { EntityDirectory } from '../src/core/workspace/entities';
 
 const MB = 1024 * 1024;
 const f = (x: number, d = 1) => x.toFixed(d);
@@ -82,6 +84,18 @@ async function workspaceIndex(kb: KnowledgeBase, samples: string[], line: (k: st
     const mentions = summaries.reduce((n, s) => n + s.mentions.length, 0);
     const mem = process.memoryUsage();
     line(`workspace index, ${N} articles`, `${f(ms / 1000, 2)} s, ${mentions} mentions; heap ${f(mem.heapUsed / MB, 0)} MB, RSS +${f((mem.rss - rss0) / MB, 0)} MB (target ≤ 10 s: ${ms <= 10_000 ? 'met' : 'NOT met'})`);
+    // The Corpus Map's data of those summaries (the sample articles repeated: few distinct entities).
+    const names = new EntityDirectory(kb);
+    for (const n of [2000, N]) {
+      const some = summaries.slice(0, n);
+      const runs = [0, 1, 2].map(() => {
+        const t = performance.now();
+        const map = buildCorpusMap(some, names, { top: 300, maxEdges: 3000 });
+        return { ms: performance.now() - t, map };
+      });
+      const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
+      line(`corpus map data, ${n} articles`, `${f(best.ms)} ms best of 3 (${best.map.total.nodes} entities, ${best.map.total.edges} edges; target ≤ 300 ms at 2,000: ${n !== 2000 || best.ms <= 300 ? 'met' : 'NOT met'})`);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -7,12 +7,17 @@ import * as path from 'path';
 import { mergeRecognized, readSidecarFile, sidecarPathFor, SidecarError, type SidecarEntity } from '../annotations';
 import type { Mention } from '../model';
 import { ArticleError, readArticle } from '../text/article';
+import { articleDate } from '../text/dates';
+import { articleLanguage } from '../text/language';
 import { linePreviews, type ArticleMentions } from './group';
 
 export interface DiskSummary extends ArticleMentions {
   entities: readonly SidecarEntity[];
   /** Why the article or its sidecar could not be read. */
   problem?: string;
+  /** The article's date (front matter or first in the text, ISO) and language, for the Corpus Map. */
+  date?: string | null;
+  language?: string;
 }
 
 export async function summarizeArticle(
@@ -52,5 +57,13 @@ export async function summarizeArticle(
     sidecar = null;
     merged = mergeRecognized(text, recognized, null);
   }
-  return { ...empty, ...merged, previews: linePreviews(text, merged.mentions), entities: sidecar?.entities ?? [], problem };
+  return {
+    ...empty,
+    ...merged,
+    previews: linePreviews(text, merged.mentions),
+    entities: sidecar?.entities ?? [],
+    problem,
+    date: articleDate(text),
+    language: articleLanguage(text),
+  };
 }
