@@ -28,4 +28,6 @@ export interface Mention {
   /** Knowledge-base entity id; for agreements found only by their head noun, a generated id. */
   entity: string;
   qid: string | null;
+  /** Agreements: entity ids of the document's parties (countries, organizations); the same array on every mention of one document. */
+  parties?: string[];
 }

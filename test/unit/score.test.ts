@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { consistency, f1, scoreFile, type ScoredMention } from '../../src/core/eval/score';
+import { consistency, f1, languageOf, precision, recall, scoreFile, type ScoredMention } from '../../src/core/eval/score';
 
 const M = (start: number, end: number, type: string, entity: string | null, qid: string | null = null): ScoredMention => ({
   start, end, type, entity, qid, kind: ['country', 'person', 'organization'].includes(type) ? 'actor' : 'agreement',
@@ -25,5 +25,23 @@ describe('eval/score (the guidelines scoring)', () => {
     assert.equal(consistency([['a', '1'], ['a', '1'], ['b', '2']]), 1);
     assert.equal(consistency([['a', '1'], ['a', '2'], ['b', '3']]), 0.5);
     assert.equal(consistency([['a', '1'], ['b', '1']]), 0);
+  });
+  it('scores parties per gold agreement mention: matched ones by set, missed and spurious ones wholly', () => {
+    const P = (m: ScoredMention, parties: string[]): ScoredMention => ({ ...m, parties });
+    const gold = [P(M(0, 10, 'treaty', 't'), ['japan', 'philippines']), P(M(20, 24, 'statement', 's'), ['g7']), P(M(30, 34, 'agreement', null), [])];
+    const pred = [P(M(2, 6, 'treaty', 'a'), ['japan', 'china']), P(M(30, 34, 'agreement', 'x'), []), P(M(40, 44, 'plan', 'p'), ['russia'])];
+    const s = scoreFile(gold, pred);
+    // japan right; china wrong; philippines and g7 (statement not found) missed; russia on a spurious plan wrong.
+    assert.deepEqual(s.parties, { tp: 1, fp: 2, fn: 2 });
+    assert.equal(precision(s.parties!), 1 / 3);
+    assert.equal(recall(s.parties!), 1 / 3);
+    assert.equal(s.partyErrors!.length, 3);
+    // Gold without parties (the seeds' format) is not scored on them.
+    assert.equal(scoreFile([M(0, 10, 'treaty', 't')], pred).parties, undefined);
+  });
+  it('tells the language of an article by its script', () => {
+    assert.equal(languageOf('日本とフィリピンは協定に署名した。'), 'ja');
+    assert.equal(languageOf('한국과 미국은 공동성명을 채택했다. NCG'), 'ko');
+    assert.equal(languageOf('Australia and the UK signed a treaty (豪英).'), 'en');
   });
 });

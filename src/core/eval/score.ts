@@ -12,6 +12,8 @@ export interface ScoredMention {
   entity: string | null;
   qid: string | null;
   text?: string;
+  /** Agreements: entity ids of the parties (gold files without them are not scored on parties). */
+  parties?: string[];
 }
 
 export interface Counts {
@@ -26,6 +28,14 @@ export interface FileScore {
   actors: Counts;
   agreementsOverlap: Counts;
   agreementsExact: Counts;
+  /**
+   * Parties, per gold agreement mention: each gold party found on its matched mention is a
+   * true positive, each other party there a false positive, each one not there a false
+   * negative (all of them for an unmatched mention). Undefined when the gold has no parties.
+   */
+  parties?: Counts;
+  /** Mentions whose parties differ from the gold's, described (for --verbose). */
+  partyErrors?: string[];
   linked: { right: number; total: number };
   /** Pairs (gold entity, predicted id) of matched mentions, for consistency across files. */
   pairs: Array<[string, string]>;
@@ -64,6 +74,19 @@ export function scoreFile(gold: ScoredMention[], predicted: ScoredMention[]): Fi
   const predAgr = predicted.filter((m) => m.kind === 'agreement');
   const used = new Set<number>();
   let otp = 0;
+  const scoreParties = goldAgr.length > 0 && goldAgr.every((g) => Array.isArray(g.parties));
+  const parties: Counts = { tp: 0, fp: 0, fn: 0 };
+  const partyErrors: string[] = [];
+  const countParties = (gold: string[], pred: string[], m?: ScoredMention) => {
+    const g = new Set(gold);
+    if (m && (gold.length !== pred.length || gold.some((x) => !pred.includes(x)))) {
+      partyErrors.push(`${m.start}-${m.end} ${m.text ?? ''}: gold [${gold.join(', ')}] predicted [${pred.join(', ')}]`);
+    }
+    const p = new Set(pred);
+    for (const x of p) if (g.has(x)) parties.tp++;
+    else parties.fp++;
+    for (const x of g) if (!p.has(x)) parties.fn++;
+  };
   for (const g of goldAgr) {
     let best = -1;
     let bestOverlap = 0;
@@ -77,19 +100,28 @@ export function scoreFile(gold: ScoredMention[], predicted: ScoredMention[]): Fi
     });
     if (best < 0) {
       missed.push(g);
+      if (scoreParties) countParties(g.parties!, [], g);
       continue;
     }
     used.add(best);
     otp++;
+    if (scoreParties) countParties(g.parties!, predAgr[best].parties ?? [], g);
     if (g.entity) pairs.push([g.entity, predAgr[best].entity ?? '']);
   }
-  predAgr.forEach((p, i) => used.has(i) || spurious.push(p));
+  predAgr.forEach((p, i) => {
+    if (used.has(i)) return;
+    spurious.push(p);
+    // Parties on a mention the gold does not have are all wrong.
+    if (scoreParties) countParties([], p.parties ?? [], p);
+  });
   const exactPred = new Set(predAgr.map((p) => `${p.start}:${p.end}`));
   const exactTp = goldAgr.filter((g) => exactPred.has(`${g.start}:${g.end}`)).length;
   return {
     actors,
     agreementsOverlap: { tp: otp, fp: predAgr.length - otp, fn: goldAgr.length - otp },
     agreementsExact: { tp: exactTp, fp: predAgr.length - exactTp, fn: goldAgr.length - exactTp },
+    parties: scoreParties ? parties : undefined,
+    partyErrors: scoreParties ? partyErrors : undefined,
     linked,
     pairs,
     missed,
@@ -111,6 +143,27 @@ export function consistency(pairs: Array<[string, string]>): number {
     if (ids.size === 1 && goldsOf.get([...ids][0])!.size === 1) ok++;
   }
   return ok / idsOf.size;
+}
+
+export const precision = (c: Counts): number => (c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp));
+export const recall = (c: Counts): number => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));
+
+/** The language of an article for per-language figures: the script most of its letters are in. */
+export function languageOf(text: string): 'ja' | 'ko' | 'en' {
+  let kana = 0;
+  let hangul = 0;
+  let han = 0;
+  let latin = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0xff66 && c <= 0xff9f)) kana++;
+    else if (c >= 0xac00 && c <= 0xd7a3) hangul++;
+    else if (c >= 0x4e00 && c <= 0x9fff) han++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+  }
+  if (hangul > kana && hangul * 4 > latin) return 'ko';
+  if (kana + han > hangul && (kana + han) * 2 > latin) return 'ja';
+  return 'en';
 }
 
 export function add(a: Counts, b: Counts): Counts {

@@ -23,6 +23,7 @@ import { compile } from './compile';
 import { boundaryOk, code, type Ctx } from './context';
 import { lexicon } from './lexicon';
 import { maskMarkup } from './markup';
+import { withParties } from './parties';
 import { bylineCands, givenNameCands, readingCands, surnameCands, surnameOf, titlePatternCands } from './people';
 import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
 
@@ -54,7 +55,7 @@ export function recognize(text: string, kb: KnowledgeBase): Mention[] {
   const inOrganization = new Uint8Array(t.length + 1);
   for (const p of actors) if (p.type === 'organization') inOrganization.fill(1, p.s, p.e);
   const agreements = recognizeAgreements(ctx, inOrganization, docKey(text));
-  return toMentions(text, origin, [...actors, ...agreements]);
+  return withParties(text, toMentions(text, origin, [...actors, ...agreements]), kb);
 }
 
 function partsOf(cands: Cand[]): Part[] {

@@ -1,0 +1,485 @@
+/**
+ * Parties of agreements: the countries and organizations that concluded, signed,
+ * issued or adopted a document (guidelines, section Parties). Evidence, per document:
+ *   - the knowledge base, for known documents with a `parties` list (it is then the
+ *     whole answer: 国連海洋法条約 names the UN but the UN is no party to it);
+ *   - the name: actors inside it (日豪円滑化協定, 北露条約) or right before its head
+ *     (한미일 정상회의 공동성명, the US-Japan trade agreement), not those after 対/대;
+ *   - the sentence: the subject (and a "with" phrase) of a verb of concluding whose
+ *     object is the document (日本とフィリピン両政府は…協定に署名した; 한국과 미국은 …
+ *     공동성명을 채택했다; Australia and the United Kingdom signed a treaty; issued by Canada).
+ * Evidence is gathered per entity, so every mention linked to a document (この協定,
+ * the agreement) carries the same parties. People are never parties: in a subject
+ * phrase they stand for the country named beside them, or for nobody.
+ *
+ * Reads the whole document's mentions (linked across it) and, for the sentences
+ * that name an agreement, their text: one call per recognize(), after linking.
+ */
+import type { KnowledgeBase } from '../kb';
+import raw from '../kb/data/parties.json';
+import type { Mention } from '../model';
+import { normalize, normalizeForm } from '../text/normalize';
+import { OffsetIndex } from '../text/offsets';
+import { lexicon } from './lexicon';
+
+type Lang = 'ja' | 'ko' | 'en';
+const longestFirst = (xs: string[]) => [...new Set(xs.map((x) => normalizeForm(x)))].sort((a, b) => b.length - a.length);
+const perLang = (m: Record<Lang, string[]>) => ({ ja: longestFirst(m.ja), ko: longestFirst(m.ko), en: longestFirst(m.en) });
+
+const words = {
+  verbs: perLang(raw.verbs),
+  topic: { ja: longestFirst(raw.subjectMarkers.ja.topic), ko: longestFirst(raw.subjectMarkers.ko.topic) },
+  subject: { ja: longestFirst(raw.subjectMarkers.ja.subject), ko: longestFirst(raw.subjectMarkers.ko.subject) },
+  with: perLang(raw.withMarkers),
+  coordinators: perLang(raw.coordinators),
+  groupWords: perLang(raw.groupWords),
+  prefixWords: perLang(raw.prefixWords),
+  notPartyBefore: perLang(raw.notPartyBefore),
+  titles: { ja: longestFirst(lexicon.titles.ja), ko: longestFirst(lexicon.titles.ko), en: longestFirst(lexicon.titles.en) },
+};
+
+/** A mention in the normalized text of its sentence. */
+interface Part {
+  s: number;
+  e: number;
+  entity: string;
+  type: string;
+}
+
+/** One sentence, normalized as the recognizer matches (NFKC, width and case folded). */
+interface Ctx {
+  t: string;
+}
+
+/**
+ * Sets `parties` (entity ids, possibly empty) on every agreement mention of `text`;
+ * one array per document entity. `mentions` as recognize() returns them (code points,
+ * sorted by start).
+ */
+export function withParties(text: string, mentions: Mention[], kb: KnowledgeBase): Mention[] {
+  if (!mentions.some((m) => m.kind === 'agreement')) return mentions;
+  const found = partiesOf(text, mentions, kb);
+  const none: string[] = [];
+  for (const m of mentions) if (m.kind === 'agreement') m.parties = found.get(m.entity) ?? none;
+  return mentions;
+}
+
+/** Entity id of each agreement → its parties, in the order first found (the knowledge base's order for known ones). */
+export function partiesOf(text: string, mentions: Mention[], kb: KnowledgeBase): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const fromKb = new Set<string>();
+  for (const m of mentions) {
+    if (m.kind !== 'agreement' || fromKb.has(m.entity)) continue;
+    const listed = kb.get(m.entity)?.parties;
+    if (listed?.length) {
+      out.set(m.entity, [...listed]);
+      fromKb.add(m.entity);
+    }
+  }
+  const add = (entity: string, ids: Iterable<string>) => {
+    if (fromKb.has(entity)) return;
+    const list = out.get(entity) ?? out.set(entity, []).get(entity)!;
+    for (const id of ids) if (!list.includes(id)) list.push(id);
+  };
+  for (const { ctx, actors, agreements } of sentencesWithAgreements(text, mentions)) {
+    const a = new ActorIndex(ctx, actors);
+    // A known document without a list (the UN Charter, UNCLOS) has none to guess from its name.
+    for (const p of agreements) if (!kb.get(p.entity)) add(p.entity, a.partiesInName(p));
+    for (const [p, ids] of sentenceParties(ctx, a, agreements)) add(p.entity, ids);
+  }
+  for (const [k, v] of out) if (!v.length) out.delete(k);
+  return out;
+}
+
+/** Sentence ends in the original text: 。！？, line breaks, and . ! ? before a space (not inside U.S.). */
+function isSentenceEnd(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === '。' || c === '\n' || c === '！' || c === '？' || c === '．') return true;
+  if (c !== '.' && c !== '!' && c !== '?') return false;
+  const next = text[i + 1];
+  return (next === undefined || next === ' ' || next === '\n' || next === '\r') && text[i - 2] !== '.' && text[i - 2] !== ' ';
+}
+
+/** Each sentence holding an agreement mention, normalized, with its mentions in its own offsets. */
+function* sentencesWithAgreements(text: string, mentions: Mention[]): Generator<{ ctx: Ctx; actors: Part[]; agreements: Part[] }> {
+  const index = new OffsetIndex(text);
+  const sorted = [...mentions].sort((x, y) => x.start - y.start);
+  let done = -1;
+  let first = 0;
+  for (const m of sorted) {
+    if (m.kind !== 'agreement') continue;
+    const at = index.toUtf16(m.start);
+    if (at < done) continue;
+    let s = at;
+    while (s > 0 && !isSentenceEnd(text, s - 1) && at - s < 2000) s--;
+    let e = index.toUtf16(m.end);
+    while (e < text.length && !isSentenceEnd(text, e) && e - at < 2000) e++;
+    done = e;
+    const { text: t, origin } = normalize(text.slice(s, e));
+    const local = (u16: number) => {
+      let lo = 0;
+      let hi = t.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (origin[mid] < u16 - s) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const cpFrom = index.toCodePoint(s);
+    const cpTo = index.toCodePoint(e);
+    while (first < sorted.length && sorted[first].end <= cpFrom) first++;
+    const actors: Part[] = [];
+    const agreements: Part[] = [];
+    for (let j = first; j < sorted.length && sorted[j].start < cpTo; j++) {
+      const x = sorted[j];
+      if (x.start < cpFrom || x.end > cpTo) continue;
+      const p: Part = { s: local(index.toUtf16(x.start)), e: local(index.toUtf16(x.end)), entity: x.entity, type: x.type };
+      (x.kind === 'agreement' ? agreements : actors).push(p);
+    }
+    yield { ctx: { t }, actors, agreements };
+  }
+}
+
+/** Actor mentions by position, and the small parsers over them. */
+class ActorIndex {
+  private readonly byEnd = new Map<number, Part>();
+  private readonly byStart = new Map<number, Part>();
+  private readonly titleEnds = new Map<number, number>();
+  private readonly titleStarts = new Map<number, number>();
+
+  constructor(private readonly ctx: Ctx, readonly actors: Part[]) {
+    for (const p of actors) {
+      // The longest actor ending (starting) here.
+      const e = this.byEnd.get(p.e);
+      if (!e || p.s < e.s) this.byEnd.set(p.e, p);
+      const s = this.byStart.get(p.s);
+      if (!s || p.e > s.e) this.byStart.set(p.s, p);
+    }
+    // Titles of people (外相, 대통령, foreign minister) inside subject phrases.
+    const t = ctx.t;
+    for (const lang of ['ja', 'ko', 'en'] as const) {
+      for (const w of words.titles[lang]) {
+        for (let i = t.indexOf(w); i !== -1; i = t.indexOf(w, i + 1)) {
+          const e = i + w.length;
+          if (lang === 'en' && (/[a-z]/.test(t[i - 1] ?? ' ') || /[a-z]/.test(t[e] ?? ' '))) continue;
+          if (!this.titleEnds.has(e) || this.titleEnds.get(e)! > i) this.titleEnds.set(e, i);
+          if ((this.titleStarts.get(i) ?? 0) < e) this.titleStarts.set(i, e);
+        }
+      }
+    }
+  }
+
+  private isParty = (p: Part) => p.type === 'country' || p.type === 'organization';
+
+  private targetOnly(p: Part, lang: Lang): boolean {
+    return words.notPartyBefore[lang].some((w) => this.ctx.t.startsWith(w, p.s - w.length));
+  }
+
+  /** Countries and organizations inside the name, or in the phrase of actors and meeting words right before it. */
+  partiesInName(p: Part): string[] {
+    const lang = langAt(this.ctx, p.s, p.e);
+    const ids: string[] = [];
+    for (const x of this.actors) {
+      if (x.s >= p.s && x.e <= p.e && this.isParty(x) && !this.targetOnly(x, lang)) ids.push(x.entity);
+    }
+    // Before the name: ACTORS (meeting words)* head — 한미일 정상회의 공동성명, 日米首脳会談の共同声明.
+    let pos = p.s;
+    let hops = 0;
+    for (;;) {
+      pos = this.skipSpaces(pos, lang);
+      const w = words.prefixWords[lang].find((x) => this.ctx.t.startsWith(x, pos - x.length) && !this.byEnd.has(pos));
+      if (!w || hops > 3) break;
+      pos -= w.length;
+      hops++;
+    }
+    const np = this.phraseBefore(this.skipSpaces(pos, lang), lang, false);
+    if (np && np.start < pos && (pos === p.s || hops > 0 || lang === 'en' || this.ctx.t[pos] === ' ')) {
+      // English: only compounds (US-Japan, Japan's) or actors joined straight to the head words.
+      if (lang !== 'en' || hops > 0 || /^[\s-]*$/.test(this.ctx.t.slice(np.end, p.s))) ids.push(...np.ids);
+    }
+    return ids;
+  }
+
+  private skipSpaces(pos: number, lang: Lang): number {
+    while (pos > 0 && (this.ctx.t[pos - 1] === ' ' || (lang === 'en' && this.ctx.t[pos - 1] === '-'))) pos--;
+    return pos;
+  }
+
+  /**
+   * The subject-like phrase ending at `end`, read backwards: actors, people with their
+   * titles, group words (両政府, leaders) and coordinators. Its countries and organizations,
+   * or undefined when no actor ends the phrase's first element.
+   */
+  phraseBefore(end: number, lang: Lang, allowPeople = true): { ids: string[]; start: number; end: number } | undefined {
+    const t = this.ctx.t;
+    let pos = end;
+    const ids: string[] = [];
+    let any = false;
+    let lastWasItem = false;
+    for (let guard = 0; guard < 40; guard++) {
+      let p = pos;
+      if (lang !== 'ja') while (p > 0 && t[p - 1] === ' ') p--;
+      const actor = this.byEnd.get(p);
+      if (actor && !this.targetOnly(actor, lang) && (allowPeople || actor.type !== 'person')) {
+        if (this.isParty(actor)) ids.unshift(actor.entity);
+        any = true;
+        pos = actor.s;
+        lastWasItem = true;
+        continue;
+      }
+      const title = this.titleEnds.get(p);
+      if (title !== undefined && allowPeople) {
+        pos = title;
+        lastWasItem = true;
+        continue;
+      }
+      const group = words.groupWords[lang].find((w) => t.startsWith(w, p - w.length) && wordStartOk(t, p - w.length, lang));
+      if (group) {
+        pos = p - group.length;
+        lastWasItem = true;
+        continue;
+      }
+      const coord = lastWasItem ? words.coordinators[lang].find((w) => t.startsWith(w, p - w.length) && wordStartOk(t, p - w.length, lang)) : undefined;
+      if (coord && any) {
+        pos = p - coord.length;
+        lastWasItem = false;
+        continue;
+      }
+      break;
+    }
+    if (!any || !ids.length) return undefined;
+    // Never end on a coordinator: the phrase starts at its first item.
+    let start = pos;
+    while (start < end && (t[start] === ' ' || !this.startsItem(start))) start++;
+    return { ids, start, end };
+  }
+
+  private startsItem(pos: number): boolean {
+    return this.byStart.has(pos) || this.titleStarts.has(pos) || words.groupWords.ja.some((w) => this.ctx.t.startsWith(w, pos)) || words.groupWords.ko.some((w) => this.ctx.t.startsWith(w, pos)) || words.groupWords.en.some((w) => this.ctx.t.startsWith(w, pos));
+  }
+
+  /** The phrase of actors starting at `start` (after "by", "with"), read forwards. */
+  phraseAfter(start: number, lang: Lang): { ids: string[]; end: number } | undefined {
+    const t = this.ctx.t;
+    let pos = start;
+    const ids: string[] = [];
+    let end = start;
+    for (let guard = 0; guard < 40; guard++) {
+      while (t[pos] === ' ') pos++;
+      const actor = this.byStart.get(pos);
+      if (actor) {
+        if (this.isParty(actor)) ids.push(actor.entity);
+        pos = end = actor.e;
+        continue;
+      }
+      const title = this.titleStarts.get(pos);
+      if (title !== undefined) {
+        pos = end = title;
+        continue;
+      }
+      const coord = words.coordinators[lang].find((w) => t.startsWith(w, pos) && !/[a-z]/.test(t[pos + w.length] ?? ' ') );
+      if (coord && ids.length) {
+        pos += coord.length;
+        continue;
+      }
+      if (!ids.length && t.startsWith('the ', pos)) {
+        pos += 4;
+        continue;
+      }
+      break;
+    }
+    return ids.length ? { ids, end } : undefined;
+  }
+
+  /** Whether an actor starts at `pos` (after skipping spaces). */
+  actorStartsAt(pos: number): boolean {
+    while (this.ctx.t[pos] === ' ') pos++;
+    return this.byStart.has(pos);
+  }
+}
+
+/** A Latin word must not start inside another (the "and" of "band"). */
+function wordStartOk(t: string, s: number, lang: Lang): boolean {
+  if (lang !== 'en') return true;
+  return !/[a-z0-9]/.test(t[s - 1] ?? ' ') || !/[a-z]/.test(t[s] ?? ' ');
+}
+
+function langAt(ctx: Ctx, s: number, e: number): Lang {
+  for (let i = s; i < e; i++) {
+    const c = ctx.t.charCodeAt(i);
+    if (c >= 0xac00 && c <= 0xd7a3) return 'ko';
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff)) return 'ja';
+  }
+  return 'en';
+}
+
+/** Agreement mentions with the parties their sentence gives them. */
+function sentenceParties(ctx: Ctx, a: ActorIndex, agreements: Part[]): Array<[Part, string[]]> {
+  const out: Array<[Part, string[]]> = [];
+  const inside = [...agreements].sort((x, y) => x.s - y.s);
+  const ss = 0;
+  const se = ctx.t.length;
+  const lang = langAt(ctx, ss, se);
+  for (const v of verbsIn(ctx, ss, se, lang, inside)) {
+    const found = lang === 'en' ? englishClause(ctx, a, ss, se, v, inside) : cjkClause(ctx, a, ss, se, v, inside, lang);
+    if (found) for (const p of found.objects) out.push([p, found.ids]);
+  }
+  return out;
+}
+
+interface Verb {
+  s: number;
+  e: number;
+}
+
+/** Occurrences of the verbs of concluding in [ss, se), none inside an agreement's own name (５項目の合意). */
+function verbsIn(ctx: Ctx, ss: number, se: number, lang: Lang, inside: Part[]): Verb[] {
+  const t = ctx.t;
+  const out: Verb[] = [];
+  for (const w of words.verbs[lang]) {
+    for (let i = t.indexOf(w, ss); i !== -1 && i + w.length <= se; i = t.indexOf(w, i + 1)) {
+      const e = i + w.length;
+      if (lang === 'en' && (/[a-z]/.test(t[i - 1] ?? ' ') || /[a-z]/.test(t[e] ?? ' '))) continue;
+      if (inside.some((p) => p.s < e && i < p.e)) continue;
+      if (out.some((v) => v.s <= i && e <= v.e)) continue;
+      out.push({ s: i, e });
+    }
+  }
+  return out.sort((x, y) => x.s - y.s);
+}
+
+/**
+ * Japanese and Korean (verb last): the nearest topic before the verb (or a が/이/가 subject
+ * right before it), a "with" phrase between them, and as objects the documents between
+ * the subject and the verb, or the one right after the verb's relative form.
+ */
+function cjkClause(ctx: Ctx, a: ActorIndex, ss: number, se: number, v: Verb, inside: Part[], lang: 'ja' | 'ko'): { ids: string[]; objects: Part[] } | undefined {
+  const t = ctx.t;
+  let subject: { ids: string[]; start: number; end: number } | undefined;
+  const withIds: string[] = [];
+  for (let j = v.s - 1; j >= ss && !subject; j--) {
+    for (const m of words.topic[lang]) {
+      if (!t.startsWith(m, j) || j + m.length > v.s) continue;
+      const np = a.phraseBefore(j, lang);
+      if (np) {
+        subject = np;
+        break;
+      }
+    }
+    if (subject) break;
+    // が/이/가 close to the verb (within a few characters: マレーシアが公表した, 양국이 채택한).
+    if (v.s - j <= 12) {
+      for (const m of words.subject[lang]) {
+        if (!t.startsWith(m, j) || j + m.length > v.s) continue;
+        const np = a.phraseBefore(j, lang);
+        if (np) {
+          subject = np;
+          break;
+        }
+      }
+    }
+    // A headline: 日英伊、…条約に署名.
+    if (!subject && j > ss && (t[j] === '、' || t[j] === ',')) {
+      const np = a.phraseBefore(j, lang, false);
+      if (np && !/\S/.test(t.slice(ss, np.start).replace(/[#*\s【】■▼・-]/g, ''))) subject = np;
+    }
+  }
+  // "with" phrases between the subject and the verb: フィリピンは米国と…条約を結び; 중국은 러시아와 … 서명.
+  const from = subject ? subject.end : Math.max(ss, v.s - 40);
+  for (let j = from; j < v.s; j++) {
+    for (const m of words.with[lang]) {
+      if (!t.startsWith(m, j) || a.actorStartsAt(j + m.length)) continue;
+      const np = a.phraseBefore(j, lang, false);
+      if (np && (!subject || np.start >= subject.end)) {
+        for (const id of np.ids) if (!withIds.includes(id)) withIds.push(id);
+      }
+      break;
+    }
+  }
+  const ids = [...(subject?.ids ?? []), ...withIds.filter((x) => !subject?.ids.includes(x))];
+  if (!ids.length) return undefined;
+  let objects = inside.filter((p) => p.s >= (subject ? subject.end : from) && p.e <= v.s);
+  // The relative form: 署名した協定, 채택한 워싱턴 선언 (the verb's ending, quotes, then the name).
+  const after = t.slice(v.e, v.e + 8);
+  const rel = lang === 'ja' ? /^(?:した|する|された|される|し合った|済みの)[「『"' ]?/.exec(after) : /^(?:한|된|하는|했던|되는|해 온)[ '"‘“]*/.exec(after);
+  if (rel) {
+    const at = v.e + rel[0].length;
+    const next = inside.find((p) => p.s >= at && p.s - at <= 12 && !/[。、,]/.test(t.slice(at, p.s)));
+    // Relative: the verb describes the following document; one named before belongs to another clause.
+    if (next) objects = [next, ...objects.filter((p) => p.e > (subject?.end ?? from) && p.s >= v.s - 30)];
+  }
+  return objects.length ? { ids, objects } : undefined;
+}
+
+/**
+ * English (verb in the middle): the phrase before the verb (across short adverbials:
+ * "on Saturday", "have", "jointly"), or after "by" for a passive ("issued by Canada");
+ * a "with" phrase after the object; as objects the documents after the verb in the
+ * sentence, or the one right before the subject ("the agreement that A and B signed")
+ * or before a passive verb ("The statement, issued by …").
+ */
+function englishClause(ctx: Ctx, a: ActorIndex, ss: number, se: number, v: Verb, inside: Part[]): { ids: string[]; objects: Part[] } | undefined {
+  const t = ctx.t;
+  let ids: string[] = [];
+  let objects: Part[] = [];
+  const by = /^ by /.exec(t.slice(v.e, v.e + 4));
+  if (by) {
+    const np = a.phraseAfter(v.e + by[0].length, 'en');
+    if (!np) return undefined;
+    ids = np.ids;
+    const before = inside.filter((p) => p.e <= v.s && /^[\s,]*(?:(?:was|were|is|are|has been|have been|had been|being|,)\s*)*$/.test(t.slice(p.e, v.s)));
+    objects = before.length ? [before[before.length - 1]] : [];
+    return objects.length ? { ids, objects } : undefined;
+  }
+  let pos = v.s;
+  const ADVERBIAL = /^(?:on|in|at|last|this|earlier|also|jointly|formally|finally|officially|have|has|had|will|would|could|to|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+|month|week|year|which|who)$/;
+  let np = a.phraseBefore(pos, 'en');
+  for (let hops = 0; !np && hops < 4; hops++) {
+    while (pos > ss && t[pos - 1] === ' ') pos--;
+    let w = pos;
+    while (w > ss && /[a-z0-9]/.test(t[w - 1])) w--;
+    if (w === pos || !ADVERBIAL.test(t.slice(w, pos))) break;
+    pos = w;
+    np = a.phraseBefore(pos, 'en');
+  }
+  if (!np) {
+    // A participle after a comma shares the sentence's subject: "NATO leaders …, adopting a declaration".
+    if (/ing$/.test(t.slice(v.s, v.e)) && /, $/.test(t.slice(v.s - 2, v.s))) np = a.phraseBefore(firstPhraseEnd(ctx, a, ss, v.s), 'en');
+    if (!np) return undefined;
+  }
+  ids = [...np.ids];
+  const sentenceEnd = Math.min(se, nextClause(t, v.e, se));
+  objects = inside.filter((p) => p.s >= v.e && p.s <= sentenceEnd);
+  // The object named before: "the agreement that A and B signed".
+  const rel = inside.filter((p) => p.e <= np!.start && /^\s*(?:that|which|,)?\s*$/.test(t.slice(p.e, np!.start)));
+  if (rel.length) objects.push(rel[rel.length - 1]);
+  if (!objects.length) return undefined;
+  // "… with B": after the verb or the object.
+  const w = / with (?:the )?/.exec(t.slice(v.e, sentenceEnd));
+  if (w) {
+    const after = a.phraseAfter(v.e + w.index + w[0].length, 'en');
+    if (after) for (const id of after.ids) if (!ids.includes(id)) ids.push(id);
+  }
+  return { ids, objects };
+}
+
+/** Where the sentence's first phrase of actors ends (its subject), or the sentence start. */
+function firstPhraseEnd(ctx: Ctx, a: ActorIndex, ss: number, limit: number): number {
+  const t = ctx.t;
+  let i = ss;
+  while (i < limit && t[i] === ' ') i++;
+  const np = a.phraseAfter(i, 'en');
+  if (!np) return ss;
+  // "NATO leaders": group words after the actors belong to the phrase.
+  let end = np.end;
+  const g = / (?:leaders|ministers|foreign ministers|officials|governments?)\b/.exec(t.slice(end, end + 20));
+  if (g && g.index === 0) end += g[0].length;
+  return end;
+}
+
+/** The end of the verb's clause: a relative or new clause after a comma ends what the verb governs. */
+function nextClause(t: string, from: number, se: number): number {
+  const m = /,\s(?:while|but|and|which|who|after|before|as)\b|;/.exec(t.slice(from, se));
+  return m ? from + m.index : se;
+}
