@@ -14,6 +14,7 @@
  *   store.reject(mention)           // dismiss one; it stays suppressed (see mergeRecognized)
  *   store.defineEntity({ name, type }) / store.tag({ start, end, entity, type?, note? })
  *   store.setNote(id, note) / store.remove(id) / store.reattach(id, start, end)
+ *   store.setPartyDecisions(agreement, decideParty(…) | partiesChosen(…))   // parties of an agreement
  *   store.applyEdit(offset, deletedLength, insertedText)   // per text change, code points
  *   store.replaceText(text)         // whole text changed: offsets mapped by a diff (see anchor.ts)
  *   await store.save()              // atomic; merges another writer's changes by id
@@ -31,6 +32,8 @@ export { ArticleAnnotations } from './store';
 export type { AnchorReport, ChangeEvent, ChangeReason, Disposable, EntityLookup, SaveResult, StoreOptions, TagInput } from './store';
 export type { Annotation } from './records';
 export { mergeRecognized } from './merge';
+export { decideParty, partiesChosen, shownParties } from './parties';
+export type { PartyStatus, ShownParty } from './parties';
 export type { AnnotationSource, MergedMentions, ShownMention } from './merge';
 export { AnnotationError, SidecarBusyError, SidecarError, SidecarLockTimeoutError, SidecarPermissionError } from './errors';
 export { withSidecarLock, lockPathFor } from './lock';
@@ -39,7 +42,7 @@ export type { SidecarErrorReason, SidecarProblem } from './errors';
 export { parseSidecar, serializeSidecar } from './codec';
 export { articlePathFor, findSidecars, isSidecarPath, readSidecarFile, sidecarPathFor } from './files';
 export { SIDECAR_SUFFIX, SIDECAR_VERSION, SidecarSchema, sidecarJsonSchema } from './schema';
-export type { SidecarAnnotation, SidecarDoc, SidecarEntity, Status } from './schema';
+export type { PartyDecision, SidecarAnnotation, SidecarDoc, SidecarEntity, Status } from './schema';
 export { writeFileAtomic, nodeWriteSteps } from './atomic';
 export type { WriteSteps, WritableHandle } from './atomic';
 export type { Quote } from './text-view';

@@ -4,6 +4,7 @@
  */
 import type { Mention } from '../model';
 import { anchorAll, spanKey } from './anchor';
+import { shownParties } from './parties';
 import { TextMapping } from './diff';
 import { anchorFromDoc } from './realign';
 import { recordFromDoc, type Annotation, type AnnotationRecord } from './records';
@@ -80,8 +81,28 @@ export function mergeRecognized(
     mentions.push({ ...m, status: 'recognized' });
   }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  withDecidedParties(mentions, recognized, entity);
   const orphans = records.filter((r) => !r.anchored).map((r) => ({ id: r.id, text: r.quote.exact, entity: r.entity }));
   return { mentions, orphans };
+}
+
+/**
+ * Every agreement mention gets its document's parties: the recognizer's suggestions for
+ * that entity with the sidecar's decisions applied (parties.ts), one array per entity.
+ */
+function withDecidedParties(mentions: ShownMention[], recognized: Mention[], entity: (id: string) => SidecarEntity | undefined): void {
+  const suggested = new Map<string, string[]>();
+  for (const m of recognized) if (m.kind === 'agreement' && m.parties?.length && !suggested.has(m.entity)) suggested.set(m.entity, m.parties);
+  const shown = new Map<string, string[]>();
+  for (const m of mentions) {
+    if (m.kind !== 'agreement') continue;
+    let list = shown.get(m.entity);
+    if (!list) {
+      list = shownParties(suggested.get(m.entity) ?? [], entity(m.entity)?.parties).map((p) => p.entity);
+      shown.set(m.entity, list);
+    }
+    m.parties = list;
+  }
 }
 
 function recordsOf(sidecar: SidecarDoc | AnnotationSource | null): {

@@ -37,6 +37,15 @@ export const TextQuoteSelectorSchema = z.looseObject({
 
 const SelectorSchema = z.discriminatedUnion('type', [TextPositionSelectorSchema, TextQuoteSelectorSchema]);
 
+/** The user's decision on one party of an agreement: `confirmed` adds or keeps it, `rejected` drops a suggested one. */
+export const PartyDecisionSchema = z
+  .looseObject({
+    /** Entity id of the party (a country or organization). */
+    entity: z.string().min(1),
+    status: z.enum(STATUSES),
+  })
+  .meta({ description: 'A decision on one party of an agreement.' });
+
 export const SidecarEntitySchema = z
   .looseObject({
     /** Knowledge-base id, or an id made from the name for entities defined here. */
@@ -46,6 +55,11 @@ export const SidecarEntitySchema = z
     /** Canonical display name. */
     name: z.string().min(1).optional(),
     qid: Qid.nullable().optional(),
+    /**
+     * Agreements: the user's decisions on its parties. Parties the recognizer suggests and
+     * nobody decided on are not stored (they come from recognition each time).
+     */
+    parties: z.array(PartyDecisionSchema).optional(),
   })
   .meta({ description: 'An entity the annotations link to.' });
 
@@ -92,6 +106,7 @@ export const SidecarSchema = z
 
 export type SidecarDoc = z.infer<typeof SidecarSchema>;
 export type SidecarEntity = z.infer<typeof SidecarEntitySchema>;
+export type PartyDecision = z.infer<typeof PartyDecisionSchema>;
 export type SidecarAnnotation = z.infer<typeof SidecarAnnotationSchema>;
 export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
@@ -118,6 +133,12 @@ function checkConsistency(value: unknown, ctx: z.RefinementCtx): void {
     if (entityIds.has(e.id)) issue(['entities', i, 'id'], `duplicate entity id '${e.id}'`);
     entityIds.add(e.id);
     if (mismatched(e.kind, e.type)) issue(['entities', i, 'kind'], `kind '${e.kind}' does not fit type '${e.type}'`);
+    if (e.parties !== undefined && e.kind === 'actor') issue(['entities', i, 'parties'], 'only agreements have parties');
+    const seen = new Set<unknown>();
+    list(e.parties).forEach((p, j) => {
+      if (seen.has(p.entity)) issue(['entities', i, 'parties', j, 'entity'], `party '${String(p.entity)}' decided twice`);
+      seen.add(p.entity);
+    });
   });
   const ids = new Set<string>();
   list(doc.annotations).forEach((a, i) => {

@@ -27,7 +27,7 @@ import {
   type AnnotationRecord,
   type RootExtras,
 } from './records';
-import { CONTEXT_LENGTH, type SidecarDoc, type SidecarEntity, type Status } from './schema';
+import { CONTEXT_LENGTH, type PartyDecision, type SidecarDoc, type SidecarEntity, type Status } from './schema';
 import { TextView, codePointLength } from './text-view';
 
 export type { AnchorReport };
@@ -169,6 +169,8 @@ export class ArticleAnnotations {
   /** The document `save` would write (without writing it). */
   toDoc(): SidecarDoc {
     const used = new Set([...this.records.values()].map((r) => r.entity));
+    // An agreement whose parties were decided is kept for them, annotated or not.
+    for (const e of this.entityMap.values()) if (e.parties?.length) used.add(e.id);
     const records = [...this.records.values()].map((r) => (r.anchored ? { ...r, quote: this.view.quote(r.start, r.end) } : r));
     const hash = sha256Hex(this.view.text);
     return buildDoc(
@@ -205,6 +207,25 @@ export class ArticleAnnotations {
   /** Dismiss a recognized mention: recorded as rejected so it stays suppressed. */
   reject(m: Mention): Annotation {
     return this.upsert(m, 'rejected');
+  }
+
+  /**
+   * Replace the user's decisions on the parties of an agreement (see parties.ts: decideParty,
+   * partiesChosen). The agreement's entity is added to the sidecar when new (from the
+   * knowledge base, else from the mention), and kept there while it has decisions.
+   */
+  setPartyDecisions(agreement: Pick<Mention, 'entity' | 'kind' | 'type' | 'text' | 'qid'>, decisions: PartyDecision[]): SidecarEntity {
+    this.assertWritable();
+    if (agreement.kind !== 'agreement') throw new AnnotationError(`'${agreement.text}' is not an agreement: only agreements have parties`);
+    if (decisions.some((d) => d.entity === agreement.entity)) throw new AnnotationError('an agreement cannot be its own party');
+    const current = this.entityMap.get(agreement.entity) ?? this.kbEntity(agreement.entity) ?? { id: agreement.entity, kind: agreement.kind, type: agreement.type, name: agreement.text, qid: agreement.qid };
+    const next: SidecarEntity = { ...current };
+    if (decisions.length) next.parties = decisions.map((d) => ({ entity: d.entity, status: d.status }));
+    else delete next.parties;
+    if (canonical(next) === canonical(this.entityMap.get(agreement.entity) ?? null)) return next;
+    this.addEntity(next);
+    this.emit('user');
+    return next;
   }
 
   /** Annotate a span the user chose, linked to a known entity (sidecar or knowledge base). */
@@ -384,7 +405,7 @@ export class ArticleAnnotations {
           }
           this.diskHash = hash;
         }
-        if (!disk && this.records.size === 0) return { written: false, merged };
+        if (!disk && this.records.size === 0 && ![...this.entityMap.values()].some((e) => e.parties?.length)) return { written: false, merged };
         for (const r of this.records.values()) if (r.anchored) r.quote = this.view.quote(r.start, r.end);
         const mark = this.clock;
         const doc = this.toDoc();

@@ -44,6 +44,8 @@ interface Part {
   e: number;
   entity: string;
   type: string;
+  /** Index of the mention among those given. */
+  at: number;
 }
 
 /** One sentence, normalized as the recognizer matches (NFKC, width and case folded). */
@@ -58,14 +60,37 @@ interface Ctx {
  */
 export function withParties(text: string, mentions: Mention[], kb: KnowledgeBase): Mention[] {
   if (!mentions.some((m) => m.kind === 'agreement')) return mentions;
-  const found = partiesOf(text, mentions, kb);
-  const none: string[] = [];
-  for (const m of mentions) if (m.kind === 'agreement') m.parties = found.get(m.entity) ?? none;
-  return mentions;
+  return assignParties(mentions, partyEvidence(text, 0, mentions, kb), kb);
 }
 
-/** Entity id of each agreement → its parties, in the order first found (the knowledge base's order for known ones). */
-export function partiesOf(text: string, mentions: Mention[], kb: KnowledgeBase): Map<string, string[]> {
+/** What one sentence says of one agreement mention: `at` indexes the mentions given to partyEvidence. */
+export interface PartyEvidence {
+  at: number;
+  ids: string[];
+}
+
+/**
+ * The evidence of the sentences of `text` (which starts at code point `base` of the
+ * article; no sentence crosses a line, so a region of lines is read alone) for the
+ * agreement mentions among `mentions`, in the order it is found.
+ */
+export function partyEvidence(text: string, base: number, mentions: readonly Mention[], kb: KnowledgeBase): PartyEvidence[] {
+  const out: PartyEvidence[] = [];
+  for (const { ctx, actors, agreements } of sentencesWithAgreements(text, base, mentions)) {
+    const a = new ActorIndex(ctx, actors);
+    // A known document without a list (the UN Charter, UNCLOS) has none to guess from its name.
+    for (const p of agreements) if (!kb.get(p.entity)) out.push({ at: p.at, ids: a.partiesInName(p) });
+    for (const [p, ids] of sentenceParties(ctx, a, agreements)) out.push({ at: p.at, ids });
+  }
+  return out;
+}
+
+/**
+ * Sets each agreement mention's parties from the knowledge base's list for known documents
+ * (the whole answer), else from the evidence for any mention of the same entity, in order.
+ * `evidence[k].at` indexes `mentions`.
+ */
+export function assignParties(mentions: Mention[], evidence: readonly PartyEvidence[], kb: KnowledgeBase): Mention[] {
   const out = new Map<string, string[]>();
   const fromKb = new Set<string>();
   for (const m of mentions) {
@@ -76,19 +101,15 @@ export function partiesOf(text: string, mentions: Mention[], kb: KnowledgeBase):
       fromKb.add(m.entity);
     }
   }
-  const add = (entity: string, ids: Iterable<string>) => {
-    if (fromKb.has(entity)) return;
+  for (const { at, ids } of evidence) {
+    const entity = mentions[at].entity;
+    if (fromKb.has(entity)) continue;
     const list = out.get(entity) ?? out.set(entity, []).get(entity)!;
     for (const id of ids) if (!list.includes(id)) list.push(id);
-  };
-  for (const { ctx, actors, agreements } of sentencesWithAgreements(text, mentions)) {
-    const a = new ActorIndex(ctx, actors);
-    // A known document without a list (the UN Charter, UNCLOS) has none to guess from its name.
-    for (const p of agreements) if (!kb.get(p.entity)) add(p.entity, a.partiesInName(p));
-    for (const [p, ids] of sentenceParties(ctx, a, agreements)) add(p.entity, ids);
   }
-  for (const [k, v] of out) if (!v.length) out.delete(k);
-  return out;
+  const none: string[] = [];
+  for (const m of mentions) if (m.kind === 'agreement') m.parties = out.get(m.entity) ?? none;
+  return mentions;
 }
 
 /** Sentence ends in the original text: 。！？, line breaks, and . ! ? before a space (not inside U.S.). */
@@ -101,9 +122,10 @@ function isSentenceEnd(text: string, i: number): boolean {
 }
 
 /** Each sentence holding an agreement mention, normalized, with its mentions in its own offsets. */
-function* sentencesWithAgreements(text: string, mentions: Mention[]): Generator<{ ctx: Ctx; actors: Part[]; agreements: Part[] }> {
-  const index = new OffsetIndex(text);
-  const sorted = [...mentions].sort((x, y) => x.start - y.start);
+function* sentencesWithAgreements(text: string, base: number, mentions: readonly Mention[]): Generator<{ ctx: Ctx; actors: Part[]; agreements: Part[] }> {
+  const cps = new OffsetIndex(text);
+  const index = { toUtf16: (cp: number) => cps.toUtf16(cp - base), toCodePoint: (u: number) => cps.toCodePoint(u) + base };
+  const sorted = mentions.map((m, at) => ({ m, at })).sort((x, y) => x.m.start - y.m.start).map(({ m, at }) => Object.assign({}, m, { at }));
   let done = -1;
   let first = 0;
   for (const m of sorted) {
@@ -134,7 +156,7 @@ function* sentencesWithAgreements(text: string, mentions: Mention[]): Generator<
     for (let j = first; j < sorted.length && sorted[j].start < cpTo; j++) {
       const x = sorted[j];
       if (x.start < cpFrom || x.end > cpTo) continue;
-      const p: Part = { s: local(index.toUtf16(x.start)), e: local(index.toUtf16(x.end)), entity: x.entity, type: x.type };
+      const p: Part = { s: local(index.toUtf16(x.start)), e: local(index.toUtf16(x.end)), entity: x.entity, type: x.type, at: x.at };
       (x.kind === 'agreement' ? agreements : actors).push(p);
     }
     yield { ctx: { t }, actors, agreements };
@@ -243,7 +265,8 @@ class ActorIndex {
       const coord = lastWasItem ? words.coordinators[lang].find((w) => t.startsWith(w, p - w.length) && wordStartOk(t, p - w.length, lang)) : undefined;
       if (coord && any) {
         pos = p - coord.length;
-        lastWasItem = false;
+        // "and the": an article after a coordinator is still between two items.
+        lastWasItem = coord === 'the';
         continue;
       }
       break;

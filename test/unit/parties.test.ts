@@ -1,0 +1,46 @@
+/** Parties of agreements on sentences of our own (not in the fixtures), in ja, ko and en. */
+import { strict as assert } from 'assert';
+import { KnowledgeBase } from '../../src/core/kb';
+import { recognize } from '../../src/core/recognize';
+
+const kb = KnowledgeBase.builtin();
+/** Parties of each agreement mention, as "text → ids". */
+const parties = (text: string) => recognize(text, kb).filter((m) => m.kind === 'agreement').map((m) => `${m.text} → ${(m.parties ?? []).join(' ')}`);
+
+describe('recognize: parties of agreements', () => {
+  it('reads them from abbreviation compounds and names before the head (ja, ko)', () => {
+    assert.deepEqual(parties('日豪円滑化協定が発効した。'), ['日豪円滑化協定 → japan australia']);
+    assert.deepEqual(parties('政府は日印物品役務相互提供協定の改定を検討している。'), ['日印物品役務相互提供協定 → japan india']);
+    assert.deepEqual(parties('한미일 정상회의 공동성명이 나왔다.'), ['공동성명 → south-korea united-states japan']);
+  });
+
+  it('reads them from the subject and "with" phrase of a verb of concluding (ja, ko, en)', () => {
+    assert.deepEqual(parties('インドとオーストラリア両政府は１０日、経済協力協定に署名した。'), ['経済協力協定 → india australia']);
+    assert.deepEqual(parties('ブラジルはアルゼンチンと新たな協定を結んだ。'), ['協定 → brazil argentina']);
+    assert.deepEqual(parties('캐나다와 독일은 에너지 협정에 서명했다.'), ['협정 → canada germany']);
+    assert.deepEqual(parties('Kenya and Ethiopia on Monday signed a border agreement in Nairobi.'), ['agreement → kenya ethiopia']);
+    assert.deepEqual(parties('Iran and the IAEA signed the Cairo agreement on Tuesday.'), ['agreement → iran iaea']);
+  });
+
+  it('never makes parties of actors that only react to a document, nor of people', () => {
+    assert.deepEqual(parties('中国とロシアは新しい協定を批判した。'), ['協定 → ']);
+    // …but the document they criticize keeps the parties its name gives.
+    assert.deepEqual(parties('中国は日比の協定を批判した。'), ['協定 → japan philippines']);
+    assert.deepEqual(parties('China criticized the agreement, and Russia welcomed it.'), ['agreement → ']);
+    const named = recognize('ブラジルのルラ大統領とアルゼンチンのミレイ大統領は協定に署名した。', kb);
+    const agreement = named.find((m) => m.kind === 'agreement')!;
+    assert.ok(!agreement.parties!.some((id) => named.find((m) => m.entity === id)?.type === 'person'));
+    assert.deepEqual(agreement.parties, ['brazil', 'argentina']);
+  });
+
+  it('gives every mention linked to one document the same parties, and known documents the knowledge base\'s', () => {
+    const ms = recognize('ケニアとエチオピアは国境協定に署名した。同協定は来年発効する。', kb).filter((m) => m.kind === 'agreement');
+    assert.equal(ms.length, 2);
+    assert.equal(ms[0].entity, ms[1].entity);
+    assert.deepEqual(ms[1].parties, ['kenya', 'ethiopia']);
+    const jcpoa = recognize('Ghana welcomed the JCPOA.', kb).find((m) => m.kind === 'agreement')!;
+    assert.ok(jcpoa.parties!.includes('iran') && !jcpoa.parties!.includes('ghana'));
+    // A known document without a list: the UN in its name is no party.
+    assert.deepEqual(recognize('国連憲章に反する。', kb).find((m) => m.kind === 'agreement')!.parties, []);
+  });
+});
