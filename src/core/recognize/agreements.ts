@@ -22,14 +22,13 @@ interface AgreementCand extends Cand {
   known: boolean;
 }
 
-export function recognizeAgreements(ctx: Ctx, inOrganization: Uint8Array, docKey: string): Part[] {
-  const cands: AgreementCand[] = [];
-  for (const h of ctx.hits.free) {
-    const ent = ctx.ckb.entities[h.ref.entity];
-    if (ent.kind !== 'agreement' || !boundaryOk(ctx, h.s, h.e) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
-    cands.push({ s: h.s, e: h.e, prio: PRIO.dictionary, agreementType: ent.type as AgreementType, known: true, parts: [{ s: h.s, e: h.e, entity: ent.id, type: ent.type as AgreementType, qid: ent.qid ?? null }] });
-  }
-  let sawStatement = cands.some((c) => c.agreementType === 'statement');
+/**
+ * One region's agreement candidates, chosen leftmost-longest, with what document-wide
+ * linking needs read off the region's text. `sawStatement`: whether the article names a
+ * known statement anywhere, or a statement before this region; returned updated.
+ */
+export function agreementCands(ctx: Ctx, inOrganization: Uint8Array, sawStatement: boolean): { items: AgreementItem[]; sawStatement: boolean } {
+  const cands = knownAgreementCands(ctx);
   for (const h of ctx.hits.heads) {
     if (inOrganization[h.s] && inOrganization[h.e - 1]) continue;
     const lang = h.ref.lang!;
@@ -49,41 +48,85 @@ export function recognizeAgreements(ctx: Ctx, inOrganization: Uint8Array, docKey
     cands.push({ s, e, prio: PRIO.pattern, head: [h.s, h.e], agreementType: type, known: false, parts: [] });
   }
   const chosen = chooseLeftmostLongest(cands) as AgreementCand[];
-  return withAcronyms(ctx, link(ctx, chosen, docKey));
+  const starts = new Set(chosen.map((c) => c.s));
+  const items = chosen.map((c, i): AgreementItem => {
+    const next = chosen[i + 1];
+    const head = c.head ? ctx.t.slice(c.head[0], c.head[1]) : '';
+    const bare = !c.known && c.head !== undefined && c.head[1] === c.e && (c.head[0] === c.s || ANAPHORIC.test(ctx.t.slice(c.s, c.head[0])));
+    return {
+      s: c.s,
+      e: c.e,
+      type: c.agreementType,
+      known: c.known ? c.parts[0] : null,
+      parensNext: next !== undefined && next.known && ctx.t[c.e] === '(' && next.s === c.e + 1 && ctx.t[next.e] === ')',
+      text: ctx.t.slice(c.s, c.e),
+      head,
+      bare,
+      acronym: acronymAfter(ctx, c.e, starts),
+    };
+  });
+  return { items, sawStatement };
+}
+
+function knownAgreementCands(ctx: Ctx): AgreementCand[] {
+  const cands: AgreementCand[] = [];
+  for (const h of ctx.hits.free) {
+    const ent = ctx.ckb.entities[h.ref.entity];
+    if (ent.kind !== 'agreement' || !boundaryOk(ctx, h.s, h.e) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
+    cands.push({ s: h.s, e: h.e, prio: PRIO.dictionary, agreementType: ent.type as AgreementType, known: true, parts: [{ s: h.s, e: h.e, entity: ent.id, type: ent.type as AgreementType, qid: ent.qid ?? null }] });
+  }
+  return cands;
+}
+
+/** Whether a region names a known statement: anywhere in the article, that lets a lower-case "statement" be a document. */
+export function namesKnownStatement(ctx: Ctx): boolean {
+  return knownAgreementCands(ctx).some((c) => c.agreementType === 'statement');
+}
+
+/** A chosen agreement span of one region, with the strings and neighbours linking reads. */
+export interface AgreementItem {
+  s: number;
+  e: number;
+  type: AgreementType;
+  /** A knowledge-base agreement: its part. */
+  known: Part | null;
+  /** Followed at once by a known agreement in parentheses ("A(B)"): the next item is that one. */
+  parensNext: boolean;
+  /** The span's normalized text, and its head noun ('' for known ones). */
+  text: string;
+  head: string;
+  /** Only the head noun, alone or after an anaphoric prefix (同協定, この条約). */
+  bare: boolean;
+  /** An all-caps short name in parentheses right after it (円滑化協定（RAA）). */
+  acronym: { s: number; e: number; name: string } | null;
 }
 
 const ACRONYM = /^[(]([a-z][a-z0-9&.-]{1,11})[)]/;
 
 /**
  * 円滑化協定（RAA）, Visiting Forces Agreement (VFA): an all-caps short name in
- * parentheses right after an agreement is a mention of it, and so is every later
- * use of that short name in the article.
+ * parentheses right after an agreement is a mention of it (and every later use of
+ * that short name in the article is too: acronymUses).
  */
-function withAcronyms(ctx: Ctx, parts: Part[]): Part[] {
-  const out = [...parts];
-  const taken = new Set(parts.map((p) => p.s));
-  const acronyms = new Map<string, Part>();
-  for (const p of parts) {
-    const m = ACRONYM.exec(ctx.t.slice(p.e, p.e + 14));
-    if (!m) continue;
-    const s = p.e + 1;
-    const e = s + m[1].length;
-    const original = ctx.orig.slice(ctx.origin[s], ctx.origin[e]).normalize('NFKC');
-    if (original !== original.toUpperCase() || taken.has(s)) continue;
-    out.push({ ...p, s, e });
-    taken.add(s);
-    if (!acronyms.has(m[1])) acronyms.set(m[1], { ...p, s, e });
+function acronymAfter(ctx: Ctx, e0: number, starts: Set<number>): AgreementItem['acronym'] {
+  const m = ACRONYM.exec(ctx.t.slice(e0, e0 + 14));
+  if (!m) return null;
+  const s = e0 + 1;
+  const e = s + m[1].length;
+  const original = ctx.orig.slice(ctx.origin[s], ctx.origin[e]).normalize('NFKC');
+  return original !== original.toUpperCase() || starts.has(s) ? null : { s, e, name: m[1] };
+}
+
+/** Uses of a defined short name in a region's text from `from` on, written in capitals, that no agreement span starts at. */
+export function acronymUses(ctx: Ctx, acronym: string, from: number, starts: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  for (let i = ctx.t.indexOf(acronym, from); i !== -1; i = ctx.t.indexOf(acronym, i + 1)) {
+    const e = i + acronym.length;
+    if (starts.has(i) || !boundaryOk(ctx, i, e, undefined, true)) continue;
+    if (ctx.orig.slice(ctx.origin[i], ctx.origin[e]).normalize('NFKC') !== acronym.toUpperCase()) continue;
+    out.push(i);
   }
-  for (const [acronym, p] of acronyms) {
-    for (let i = ctx.t.indexOf(acronym, p.e); i !== -1; i = ctx.t.indexOf(acronym, i + 1)) {
-      const e = i + acronym.length;
-      if (taken.has(i) || !boundaryOk(ctx, i, e, undefined, true)) continue;
-      if (ctx.orig.slice(ctx.origin[i], ctx.origin[e]).normalize('NFKC') !== acronym.toUpperCase()) continue;
-      out.push({ ...p, s: i, e });
-      taken.add(i);
-    }
-  }
-  return out.sort((a, b) => a.s - b.s);
+  return out;
 }
 
 function englishHeadOk(ctx: Ctx, s: number, e: number, sawStatement: boolean): boolean {
@@ -143,41 +186,43 @@ function extendKorean(ctx: Ctx, head: number): number {
 }
 
 /**
- * Entities: known agreements keep their id; "A(B)" pairs share one. A bare head
+ * Entities, over the whole article's items in order: known agreements keep their id;
+ * "A(B)" pairs share one. A bare head
  * noun (条約, 声明, the agreement) refers to the latest agreement of its type whose
  * name ends in that head, or that is the end of this one (この条約 → 北露条約;
  * 声明 → 共同声明; 성명 … 공동성명). A named one refers
  * to an earlier one of the same name, or of a name that begins the other's (Geelong
  * Treaty … Geelong Treaty on AUKUS), or to a bare one of the same head
  * (行動計画 … 協力に関する行動計画); otherwise it is a new document.
+ * Returns one part per item (offsets as in the item).
  */
-function link(ctx: Ctx, chosen: AgreementCand[], docKey: string): Part[] {
+export function linkAgreements(items: readonly AgreementItem[], docKey: string): Part[] {
   const out: Part[] = [];
-  const history: Array<{ part: Part; text: string; name: string | null; head: string }> = [];
-  const latest = (test: (h: (typeof history)[number]) => boolean) => {
-    for (let i = history.length - 1; i >= 0; i--) if (test(history[i])) return history[i];
+  type Seen = { part: Part; text: string; name: string | null; head: string };
+  // Earlier mentions by type: only one of the same type can be referred to.
+  const history = new Map<string, Seen[]>();
+  const latest = (type: string, test: (h: Seen) => boolean) => {
+    const list = history.get(type) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return list[i];
     return undefined;
   };
-  chosen.forEach((c, i) => {
-    const next = chosen[i + 1];
-    const inParens = next?.known && ctx.t[c.e] === '(' && next.s === c.e + 1 && ctx.t[next.e] === ')';
-    const head = c.head ? ctx.t.slice(c.head[0], c.head[1]) : '';
-    const text = ctx.t.slice(c.s, c.e);
-    const bare = !c.known && c.head !== undefined && c.head[1] === c.e && (c.head[0] === c.s || ANAPHORIC.test(ctx.t.slice(c.s, c.head[0])));
+  items.forEach((c, i) => {
+    const next = c.parensNext ? items[i + 1] : undefined;
+    const { head, text, bare } = c;
     const name = c.known || bare ? null : text;
-    const sameType = (h: (typeof history)[number]) => h.part.type === c.agreementType;
-    let prior: (typeof history)[number] | undefined;
-    if (bare) prior = latest((h) => sameType(h) && (h.text.endsWith(head) || head.endsWith(h.text)));
+    let prior: Seen | undefined;
+    if (bare) prior = latest(c.type, (h) => h.text.endsWith(head) || head.endsWith(h.text));
     else if (name !== null) {
-      prior = latest((h) => sameType(h) && (h.name !== null ? h.name === name || h.name.startsWith(name) || name.startsWith(h.name) : h.head === head));
+      prior = latest(c.type, (h) => (h.name !== null ? h.name === name || h.name.startsWith(name) || name.startsWith(h.name) : h.head === head));
     }
     let entity: Part;
-    if (c.known) entity = c.parts[0];
-    else if (inParens) entity = { ...next.parts[0], type: c.agreementType };
+    if (c.known) entity = c.known;
+    else if (next?.known) entity = { ...next.known, type: c.type };
     else if (prior) entity = prior.part;
-    else entity = { s: c.s, e: c.e, entity: `${docKey}:${c.agreementType}:${text}`, type: c.agreementType, qid: null };
-    const p = { ...entity, s: c.s, e: c.e, type: c.known ? entity.type : c.agreementType };
-    history.push({ part: p, text, name: name ?? (prior ? prior.name : null), head });
+    else entity = { s: c.s, e: c.e, entity: `${docKey}:${c.type}:${text}`, type: c.type, qid: null };
+    const p = { ...entity, s: c.s, e: c.e, type: c.known ? entity.type : c.type };
+    const seen = { part: p, text, name: name ?? (prior ? prior.name : null), head };
+    (history.get(p.type) ?? history.set(p.type, []).get(p.type)!).push(seen);
     out.push(p);
   });
   return out;

@@ -13,6 +13,8 @@ export interface Ctx {
   origin: Int32Array;
   ckb: CompiledKb;
   hits: Hits;
+  /** Whether this text starts the article (front matter can only be there). */
+  atStart: boolean;
 }
 
 export const code = (ctx: Ctx, i: number): number => (i >= 0 && i < ctx.t.length ? ctx.t.charCodeAt(i) : 0);

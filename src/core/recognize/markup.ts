@@ -16,10 +16,10 @@ const PATTERNS: Array<{ re: RegExp; needs: string }> = [
   { re: /\]\([^)\n]*\)/g, needs: '](' },
 ];
 
-/** Blank markup in an already normalized (lowercased) text. */
-export function maskMarkup(text: string): string {
+/** Blank markup in an already normalized (lowercased) text; `atStart`: the text starts the article (front matter). */
+export function maskMarkup(text: string, atStart = true): string {
   const ranges: Array<[number, number]> = [];
-  const fm = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  const fm = atStart && /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (fm) {
     ranges.push([0, 3]);
     // Keys of the front matter (title:, categories:) are structure, not text.

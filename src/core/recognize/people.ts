@@ -148,23 +148,40 @@ export function surnameOf(name: string): string | null {
   return null;
 }
 
-/** Later standalone mentions of each known person's surname. */
-export function surnameCands(ctx: Ctx, people: Array<{ name: string; entity: Part }>): Cand[] {
-  const out: Cand[] = [];
+/** A string whose later standalone uses mention a person named in the article (a surname, or a name found by pattern). */
+export interface SurnameNeedle {
+  needle: string;
+  entity: Part;
+  /** Index, in the people given to surnameNeedles, of the mention it comes from (its own span is no later use). */
+  from: number;
+}
+
+/** The needles of the article's people, in order, each string once (the first person with it wins). */
+export function surnameNeedles(people: Array<{ name: string; entity: Part }>): SurnameNeedle[] {
+  const out: SurnameNeedle[] = [];
   const seen = new Set<string>();
-  const needles: Array<{ needle: string; entity: Part }> = [];
-  for (const p of people) {
+  const add = (needle: string, entity: Part, from: number) => {
+    if (seen.has(needle)) return;
+    seen.add(needle);
+    out.push({ needle, entity, from });
+  };
+  people.forEach((p, from) => {
     // A name found by a pattern recurs in full elsewhere (佐伯健太郎 in the byline and the signature).
-    if (p.entity.entity.startsWith('person:')) needles.push({ needle: p.name, entity: p.entity });
+    if (p.entity.entity.startsWith('person:')) add(p.name, p.entity, from);
     const sur = surnameOf(p.name);
-    if (sur) needles.push({ needle: sur, entity: p.entity });
-  }
-  for (const { needle: raw, entity } of needles) {
-    if (seen.has(raw)) continue;
-    seen.add(raw);
+    if (sur) add(sur, p.entity, from);
+  });
+  return out;
+}
+
+/** Standalone uses of the needles in this text; `skip[k]` is needle k's own position here, or -1. */
+export function surnameCands(ctx: Ctx, needles: readonly SurnameNeedle[], skip: ReadonlyMap<number, number>): Cand[] {
+  const out: Cand[] = [];
+  needles.forEach(({ needle: raw, entity }, k) => {
     const needle = raw.toLowerCase();
+    const own = skip.get(k) ?? -1;
     for (let i = ctx.t.indexOf(needle); i !== -1; i = ctx.t.indexOf(needle, i + 1)) {
-      if (i === entity.s) continue;
+      if (i === own) continue;
       const e = i + needle.length;
       if (!boundaryOk(ctx, i, e) || isKatakana(code(ctx, e)) || code(ctx, i - 1) === MIDDLE_DOT) continue;
       if (isLatinLetter(code(ctx, i))) {
@@ -173,7 +190,7 @@ export function surnameCands(ctx: Ctx, people: Array<{ name: string; entity: Par
       }
       out.push({ s: i, e, prio: PRIO.pattern, parts: [{ ...entity, s: i, e }] });
     }
-  }
+  });
   return out;
 }
 
@@ -209,7 +226,7 @@ export function bylineCands(ctx: Ctx, taken: Taken): Cand[] {
     while (e > s && ctx.t[e - 1] === ' ') e--;
     if (e - s >= 2 && !taken(s, e)) out.push(person(s, e, ctx.orig.slice(ctx.origin[s], ctx.origin[e])));
   };
-  const fm = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(ctx.raw);
+  const fm = ctx.atStart ? /^---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(ctx.raw) : null;
   if (fm) {
     const field = /^(?:author|authors|byline|writer|reporter|journalist)[ \t]*:[ \t]*["']?([^"'\r\n]+?)["']?[ \t]*\r?$/gm;
     for (let m; (m = field.exec(fm[0])); ) {

@@ -1,0 +1,99 @@
+/**
+ * The rules of one region that combine candidates: contextual forms, the
+ * present entity between two readings, names right after an actor, and
+ * filling gaps. They read the region's text and what the article names.
+ */
+import { isKanji, isKatakana } from '../text/script';
+import { part, caseOk } from './actors';
+import { boundaryOk, code, type Ctx } from './context';
+import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
+
+export function partsOf(cands: Cand[]): Part[] {
+  const out: Part[] = [];
+  for (const c of cands) for (const p of c.parts) out.push(p);
+  return out;
+}
+
+/** The first chosen mention overlapping [s, e), if any (chosen spans are sorted and disjoint: binary search). */
+export function coverage(chosen: Cand[]): (s: number, e: number) => Part | undefined {
+  const spans = chosen.filter((c) => c.parts.length);
+  return (s, e) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (spans[mid].e <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < spans.length && spans[lo].s < e ? spans[lo].parts[0] : undefined;
+  };
+}
+
+/**
+ * Contextual forms count after a title or honorific (岩屋外相, 林氏) or when
+ * their entity is already present in the article.
+ */
+export function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
+  const out: Cand[] = [];
+  const titleStarts = new Set(ctx.hits.titles.map((h) => h.s));
+  const actorEnds = new Map<number, number>();
+  for (const h of ctx.hits.free) if (ctx.ckb.entities[h.ref.entity].kind === 'actor') actorEnds.set(h.s, Math.max(h.e, actorEnds.get(h.s) ?? 0));
+  for (const h of ctx.hits.contextual) {
+    const ent = ctx.ckb.entities[h.ref.entity];
+    if (!boundaryOk(ctx, h.s, h.e) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
+    // 【ソウル=共同】: an agency's short name in a dateline is as good as a title.
+    const dateline = ctx.t[h.s - 1] === '=' && '】)'.includes(ctx.t[h.e] ?? '');
+    // Titles license people's short names only (共同 before 記者会見 is not the agency).
+    const titled = dateline || (ent.type === 'person' && titleAfter(ctx, h.e, titleStarts, actorEnds));
+    if (!titled && !present.has(ent.id)) continue;
+    // One-syllable surnames (이, 시, 조, 林) are ordinary words unless a title follows.
+    if (!titled && h.e - h.s === 1) continue;
+    if (isKatakana(code(ctx, h.e)) && !titled) continue;
+    out.push({ s: h.s, e: h.e, prio: present.has(ent.id) ? PRIO.dictionary + 0.5 : PRIO.contextual, parts: [part(ctx, h.s, h.e, h.ref.entity)] });
+  }
+  return out;
+}
+
+/**
+ * Whether a title follows `e`: right after it (岩屋外相), after a space (조 장관), or after
+ * words that name a body or country (조현 외교부 장관, 王毅中国外相).
+ */
+function titleAfter(ctx: Ctx, e: number, titleStarts: Set<number>, actorEnds: Map<number, number>): boolean {
+  let pos = e;
+  for (let hops = 0; hops < 3; hops++) {
+    if (ctx.t[pos] === ' ') pos++;
+    if (titleStarts.has(pos)) return true;
+    const next = actorEnds.get(pos);
+    if (next === undefined) return false;
+    pos = next;
+  }
+  return false;
+}
+
+/** Between two readings of the same span, the entity already present in the article wins (林鄭月娥 for To Lam in a To Lam story). */
+export function preferPresent(c: Cand, present: Set<string>, ctx: Ctx): Cand {
+  if (!c.alternatives || present.has(c.parts[0].entity)) return c;
+  const other = c.alternatives.find((i) => present.has(ctx.ckb.entities[i].id) && ctx.ckb.entities[i].kind === 'actor');
+  return other === undefined ? c : { ...c, parts: [part(ctx, c.s, c.e, other)] };
+}
+
+/**
+ * 中谷元日本国防衛大臣: a kanji name right after another actor's name is a name, although a
+ * kanji before a kanji name normally means it sits inside a longer word.
+ */
+export function afterActorCands(ctx: Ctx, parts: Part[]): Cand[] {
+  const ends = new Set(parts.map((p) => p.e));
+  const out: Cand[] = [];
+  for (const h of ctx.hits.free) {
+    if (!ends.has(h.s) || !isKanji(code(ctx, h.s)) || ctx.ckb.entities[h.ref.entity].kind !== 'actor') continue;
+    out.push({ s: h.s, e: h.e, prio: PRIO.dictionary, parts: [part(ctx, h.s, h.e, h.ref.entity)] });
+  }
+  return out;
+}
+
+/** Add candidates only where nothing was chosen. */
+export function fillGaps(chosen: Cand[], more: Cand[]): Cand[] {
+  const taken = coverage(chosen);
+  const add = chooseLeftmostLongest(more.filter((c) => !taken(c.s, c.e)));
+  return [...chosen, ...add].sort((a, b) => a.s - b.s);
+}

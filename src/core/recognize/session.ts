@@ -1,0 +1,360 @@
+/**
+ * Recognition of one article, kept up to date as it changes. The text is cut
+ * into regions of whole lines (regions.ts); everything that reads the text is
+ * done per region and cached by the region's text and the few article-wide
+ * facts it depends on; what spans regions — which entities the article
+ * names, its people's surnames, agreement linking and short names, which
+ * statement came first — is recomputed from the cached per-region results,
+ * cheaply. After an edit only the regions it touched read their text again.
+ *
+ * A session without a cache (recognize()) runs the same stages, so
+ * incremental results equal full recognition by construction; the property
+ * test in test/unit/recognize-incremental.test.ts checks it on random edits.
+ *
+ * Stages of a region (each cached with the key of its inputs):
+ *   1. normalize, blank markup, scan the trie; dictionary names, compounds,
+ *      fixed patterns, composed organizations compete leftmost-longest; the
+ *      entities found there; title, byline, given-name and body candidates.
+ *   2. given the entities the whole article names (only those this region asks
+ *      about): contextual forms, then the leftmost-longest choice of all.
+ *   3. given the article's people: their surnames, readings, names right after
+ *      an actor, where nothing else was chosen.
+ *   4. given whether a statement was named before: agreement candidates.
+ *   5. given the article's defined short names: their uses.
+ * Then parties: each region's sentences give evidence for its agreement mentions
+ * (cached), gathered per document across the article (parties.ts).
+ */
+import type { KnowledgeBase } from '../kb';
+import type { Mention } from '../model';
+import { kindOf } from '../model';
+import { normalize } from '../text/normalize';
+import { OffsetIndex } from '../text/offsets';
+import { compoundCands, composedOrgCands, dictionaryCands, englishComposedCands, fixedPatternCands } from './actors';
+import { assignParties, partyEvidence, type PartyEvidence } from './parties';
+import { acronymUses, agreementCands, linkAgreements, namesKnownStatement, type AgreementItem } from './agreements';
+import { bodyCands } from './bodies';
+import { scan } from './candidates';
+import { compile, type CompiledKb } from './compile';
+import type { Ctx } from './context';
+import { docKey, linkSurnames, type NamedPart } from './link';
+import { maskMarkup } from './markup';
+import { bylineCands, givenNameCands, readingCands, surnameCands, surnameNeedles, titlePatternCands, type SurnameNeedle } from './people';
+import { regionStarts } from './regions';
+import { afterActorCands, contextualCands, coverage, fillGaps, partsOf, preferPresent } from './rules';
+import { chooseLeftmostLongest, type Cand, type Part } from './span';
+
+interface Region {
+  /** The region's original text (its cache key). */
+  text: string;
+  ctx: Ctx;
+  /** Code points in `text`. */
+  codePoints: number;
+  // Stage 1.
+  base: Cand[];
+  local: Cand[];
+  named: string[];
+  /** Entities whose presence in the article changes stage 2 here. */
+  asks: string[];
+  knownStatement: boolean;
+  // Stage 2: the choice, and the people in it with the text of their names.
+  key2?: string;
+  chosen?: Cand[];
+  people?: Array<{ name: string; entity: Part }>;
+  // Stage 3 (gen3 counts its recomputations, so stage 4 knows its input changed).
+  key3?: string;
+  parts?: NamedPart[];
+  gen3: number;
+  // Stage 4: computed from stage 3's gen4 and the statement flag saw4 (gen4Count: its recomputations).
+  gen4: number;
+  saw4: boolean;
+  gen4Count: number;
+  items?: AgreementItem[];
+  statementAfter?: boolean;
+  // Stage 5: uses of each defined short name, by name.
+  key5?: string;
+  uses?: Map<string, number[]>;
+  // Mentions of the actors, cached with the entities they were made for.
+  actorMentions?: Mention[];
+  actorParts?: Part[];
+  // What the region's sentences say of its agreements' parties, with the key of what it read.
+  partiesKey?: string;
+  evidence?: PartyEvidence[];
+  actorsAt?: number;
+}
+
+export class RecognitionSession {
+  private readonly ckb: CompiledKb;
+  /** Regions by text, in article order; a text that repeats keeps one state per copy. */
+  private cache = new Map<string, Region[]>();
+  private needlesKey = '';
+  private needlesVersion = 0;
+  private acronymsKey = '';
+  private acronymsVersion = 0;
+  private present = new Set<string>();
+
+  constructor(private readonly kb: KnowledgeBase) {
+    this.ckb = compile(kb);
+  }
+
+  /** The mentions of `text` (BOM removed by the caller), offsets in code points. */
+  update(text: string): Mention[] {
+    const regions = this.regionsOf(text);
+
+    // Stage 2: what the article names decides contextual forms everywhere.
+    const present = new Set<string>();
+    for (const r of regions) for (const id of r.named) present.add(id);
+    const presentChanged = !sameSet(present, this.present);
+    this.present = present;
+    for (const r of regions) {
+      if (r.chosen && !presentChanged) continue;
+      const key = r.asks.filter((id) => present.has(id)).join('\u0000');
+      if (r.key2 === key && r.chosen) continue;
+      const extra = [...contextualCands(r.ctx, present), ...r.local];
+      r.chosen = chooseLeftmostLongest([...r.base, ...extra].map((c) => preferPresent(c, present, r.ctx)));
+      r.people = [];
+      for (const p of partsOf(r.chosen)) if (p.type === 'person') r.people.push({ name: r.ctx.t.slice(p.s, p.e), entity: p });
+      r.key2 = key;
+      r.key3 = undefined;
+    }
+
+    // Stage 3: the article's people, their surnames and readings.
+    const people: Array<{ name: string; entity: Part }> = [];
+    const owner: number[] = [];
+    regions.forEach((r, i) => {
+      for (const p of r.people!) {
+        people.push(p);
+        owner.push(i);
+      }
+    });
+    const needles = surnameNeedles(people);
+    const needlesKey = needles.map((n) => `${n.needle}\u0001${n.entity.entity}\u0001${n.entity.qid}`).join('\u0000');
+    if (needlesKey !== this.needlesKey) {
+      this.needlesKey = needlesKey;
+      this.needlesVersion++;
+    }
+    // A needle's own mention is no later use of it: where each region holds one.
+    const skips = new Map<number, Map<number, number>>();
+    needles.forEach((n, k) => {
+      const i = owner[n.from];
+      (skips.get(i) ?? skips.set(i, new Map()).get(i)!).set(k, people[n.from].entity.s);
+    });
+    const none = new Map<number, number>();
+    const plain = `${this.needlesVersion}:`;
+    regions.forEach((r, i) => {
+      const skip = skips.get(i);
+      const key = skip ? plain + [...skip].join(',') : plain;
+      if (r.key3 === key && r.parts) return;
+      r.parts = stage3(r, needles, skip ?? none);
+      r.key3 = key;
+      r.gen3++;
+    });
+
+    const all: NamedPart[] = [];
+    for (const r of regions) for (const np of r.parts!) all.push(np);
+    const linked = linkSurnames(all, this.ckb);
+
+    // Stage 4: agreements, in order (a statement named earlier licenses a lower-case "statement").
+    let saw = regions.some((r) => r.knownStatement);
+    const items: AgreementItem[] = [];
+    for (const r of regions) {
+      if (r.gen4 !== r.gen3 || r.saw4 !== saw || !r.items) {
+        const inOrganization = new Uint8Array(r.ctx.t.length + 1);
+        for (const { part: p } of r.parts!) if (p.type === 'organization') inOrganization.fill(1, p.s, p.e);
+        const found = agreementCands(r.ctx, inOrganization, saw);
+        r.items = found.items;
+        r.statementAfter = found.sawStatement;
+        r.gen4 = r.gen3;
+        r.saw4 = saw;
+        r.gen4Count++;
+      }
+      saw = r.statementAfter!;
+      for (const item of r.items) items.push(item);
+    }
+    const agreementParts = linkAgreements(items, docKey(text));
+
+    // Stage 5: a short name defined after an agreement (円滑化協定（RAA）) mentions it, and so does each later use.
+    const perRegion: Part[][] = regions.map(() => []);
+    const definitions = new Map<string, { part: Part; region: number }>();
+    let k = 0;
+    regions.forEach((r, i) => {
+      for (const item of r.items!) {
+        const p = agreementParts[k++];
+        perRegion[i].push(p);
+        if (!item.acronym) continue;
+        const def = { ...p, s: item.acronym.s, e: item.acronym.e };
+        perRegion[i].push(def);
+        if (!definitions.has(item.acronym.name)) definitions.set(item.acronym.name, { part: def, region: i });
+      }
+    });
+    if (definitions.size) this.addAcronymUses(regions, definitions, perRegion);
+
+    // Mentions, region by region (regions are disjoint and in order, so the result is sorted),
+    // and what each region's sentences say of its agreements' parties.
+    const out: Mention[] = [];
+    const evidence: PartyEvidence[] = [];
+    let a = 0;
+    let cp = 0;
+    regions.forEach((r, i) => {
+      const actors = linked.slice(a, a + r.parts!.length);
+      a += r.parts!.length;
+      const agreements = perRegion[i].sort((x, y) => x.s - y.s);
+      const from = out.length;
+      toMentions(r, cp, actors, agreements, out);
+      if (agreements.length) {
+        const mine = out.slice(from);
+        // Evidence reads spans and types, and whether a document is a known one: not the ids of unnamed ones.
+        const key = `${r.gen3}|${mine.map((m) => (m.kind === 'agreement' ? `${m.start - cp}-${m.end - cp}${this.kb.get(m.entity) ? 'k' : ''}` : '')).join(',')}`;
+        if (r.partiesKey !== key || !r.evidence) {
+          r.evidence = partyEvidence(r.text, cp, mine, this.kb);
+          r.partiesKey = key;
+        }
+        for (const ev of r.evidence) evidence.push({ at: from + ev.at, ids: ev.ids });
+      }
+      cp += r.codePoints;
+    });
+    return assignParties(out, evidence, this.kb);
+  }
+
+  /** Regions of `text`, from the cache where their text was seen before (stage 1 is done for the others). */
+  private regionsOf(text: string): Region[] {
+    const starts = regionStarts(text);
+    const next = new Map<string, Region[]>();
+    const regions: Region[] = [];
+    starts.forEach((s, i) => {
+      const slice = text.slice(s, i + 1 < starts.length ? starts[i + 1] : text.length);
+      const atStart = i === 0;
+      // The first region is the only one that may hold front matter: never shared with another place.
+      const key = atStart ? '\u0000' + slice : slice;
+      const r = this.cache.get(key)?.shift() ?? stage1(slice, atStart, this.ckb);
+      (next.get(key) ?? next.set(key, []).get(key)!).push(r);
+      regions.push(r);
+    });
+    this.cache = next;
+    return regions;
+  }
+
+  private addAcronymUses(regions: Region[], definitions: Map<string, { part: Part; region: number }>, perRegion: Part[][]): void {
+    const names = [...definitions.keys()];
+    const key = names.join('\u0000');
+    if (key !== this.acronymsKey) {
+      this.acronymsKey = key;
+      this.acronymsVersion++;
+    }
+    const from = Math.min(...[...definitions.values()].map((d) => d.region));
+    regions.forEach((r, i) => {
+      if (i < from) return;
+      const rkey = `${this.acronymsVersion}:${r.gen4Count}`;
+      if (r.key5 !== rkey || !r.uses) {
+        const starts = new Set(perRegion[i].map((p) => p.s));
+        r.uses = new Map(names.map((n) => [n, acronymUses(r.ctx, n, 0, starts)]));
+        r.key5 = rkey;
+      }
+      const taken = new Set(perRegion[i].map((p) => p.s));
+      for (const [name, def] of definitions) {
+        if (def.region > i) continue;
+        for (const s of r.uses.get(name)!) {
+          // In the defining region, only uses after the agreement it names.
+          if ((def.region === i && s < def.part.e) || taken.has(s)) continue;
+          taken.add(s);
+          perRegion[i].push({ ...def.part, s, e: s + name.length });
+        }
+      }
+    });
+  }
+}
+
+/** Stage 1: everything that reads only the region's own text. */
+function stage1(text: string, atStart: boolean, ckb: CompiledKb): Region {
+  const { text: normalized, origin } = normalize(text);
+  const t = maskMarkup(normalized, atStart);
+  const ctx: Ctx = { t, raw: normalized, orig: text, origin, ckb, hits: scan(t, ckb), atStart };
+  const base = [...dictionaryCands(ctx), ...compoundCands(ctx), ...fixedPatternCands(ctx), ...composedOrgCands(ctx), ...englishComposedCands(ctx)];
+  const pass1 = chooseLeftmostLongest([...base]);
+  const named = [...new Set(partsOf(pass1).map((p) => p.entity))];
+  const taken1 = coverage(pass1);
+  const local = [...titlePatternCands(ctx, taken1), ...bylineCands(ctx, taken1), ...givenNameCands(ctx, taken1), ...bodyCands(ctx)];
+  const asks = new Set<string>();
+  for (const h of ctx.hits.contextual) asks.add(ckb.entities[h.ref.entity].id);
+  for (const c of [...base, ...local]) {
+    if (!c.alternatives) continue;
+    asks.add(c.parts[0].entity);
+    for (const i of c.alternatives) asks.add(ckb.entities[i].id);
+  }
+  let codePoints = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        codePoints--;
+        i++;
+      }
+    }
+  }
+  return { text, ctx, codePoints, base, local, named, asks: [...asks].sort(), knownStatement: namesKnownStatement(ctx), gen3: 0, gen4: -1, saw4: false, gen4Count: 0 };
+}
+
+/** Stage 3: surnames of the article's people, readings and names after actors, where stage 2 chose nothing. */
+function stage3(r: Region, needles: readonly SurnameNeedle[], skip: ReadonlyMap<number, number>): NamedPart[] {
+  let parts = partsOf(r.chosen!);
+  const more = [...surnameCands(r.ctx, needles, skip), ...readingCands(r.ctx, r.people!.map((p) => p.entity)), ...afterActorCands(r.ctx, parts)];
+  if (more.length) parts = partsOf(fillGaps(r.chosen!, more));
+  return parts.map((part) => ({ part, name: r.ctx.t.slice(part.s, part.e) }));
+}
+
+/**
+ * Normalized spans → mentions with code point offsets (the region starts at code point `cp`):
+ * the actors', then the agreements'. The actors' mention objects are kept while their
+ * entities stay the same, and only shifted when the region moved.
+ */
+function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], out: Mention[]): void {
+  if (!r.actorMentions || !sameEntities(actors, r.actorParts!)) {
+    r.actorMentions = regionMentions(r, cp, actors);
+    r.actorParts = actors;
+    r.actorsAt = cp;
+  } else if (r.actorsAt !== cp) {
+    const d = cp - r.actorsAt!;
+    r.actorMentions = r.actorMentions.map((m) => ({ start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid }));
+    r.actorsAt = cp;
+  }
+  if (!agreements.length) {
+    for (const m of r.actorMentions) out.push(m);
+    return;
+  }
+  // Sorted like the actors' (stable: an actor before an agreement of the same span).
+  for (const m of [...r.actorMentions, ...regionMentions(r, cp, agreements)].sort((x, y) => x.start - y.start || y.end - x.end)) out.push(m);
+}
+
+/** Mentions of parts in a region that starts at code point `cp`, sorted, one per span and kind. */
+function regionMentions(r: Region, cp: number, parts: Part[]): Mention[] {
+  const { origin } = r.ctx;
+  const text = r.text;
+  const index = r.codePoints === text.length ? null : new OffsetIndex(text);
+  const toCp = (u: number) => cp + (index ? index.toCodePoint(u) : u);
+  const out: Mention[] = [];
+  const seen = new Set<number>();
+  for (const p of parts) {
+    const s16 = origin[p.s];
+    const e16 = origin[p.e];
+    if (e16 <= s16) continue;
+    const kind = kindOf(p.type);
+    const key = (s16 * 4096 + (e16 - s16)) * 2 + (kind === 'actor' ? 0 : 1);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ start: toCp(s16), end: toCp(e16), text: text.slice(s16, e16), kind, type: p.type, entity: p.entity, qid: p.qid });
+  }
+  return out.sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** Same spans linked to the same entities (the region's own parts, so only entities can differ). */
+function sameEntities(a: readonly Part[], b: readonly Part[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && (a[i].entity !== b[i].entity || a[i].qid !== b[i].qid)) return false;
+  return true;
+}

@@ -1,0 +1,93 @@
+/**
+ * Incremental recognition (RecognitionSession, as the editor keeps one per
+ * article) must give exactly what recognizing the text from scratch gives,
+ * after any sequence of edits. Real articles: the fixtures, and the seeds
+ * when ../shared/seeds exists; edits insert and delete names, line breaks,
+ * blank lines, front matter, markup, parenthesized short names, emoji.
+ */
+import { strict as assert } from 'assert';
+import fc from 'fast-check';
+import { KnowledgeBase } from '../../src/core/kb';
+import { recognize, RecognitionSession } from '../../src/core/recognize';
+import { regionStarts } from '../../src/core/recognize/regions';
+import { articles } from '../fuzz/reanchor';
+
+const RUNS = Number(process.env.ANNOTATOR_FUZZ_RUNS) || 40;
+
+/** Pieces that change what an article names, how its regions are cut, or what spans lines. */
+const PIECES = [
+  '日', '米', '北', '韓国', 'Japan', 'President Joe Biden', 'Biden', '岸田首相', '岸田', '조태열 외교부 장관', '조 장관',
+  '共同声明', '声明', 'joint statement', 'the Joint Statement', '円滑化協定(RAA)', 'RAA', 'Visiting Forces Agreement (VFA)', 'VFA',
+  '\n', '\n\n', '\r\n', '---\n', '<div\n', '>', '<!--', '-->', 'By Jane Doe\n', '😀', 'ﾆｯﾎﾟﾝ', ' ', '。', 'x',
+];
+
+type Edit = { at: number; length: number; text: string };
+
+const editArb = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+  length: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 41, max: 3000 })),
+  text: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES), fc.array(fc.constantFrom(...PIECES), { minLength: 2, maxLength: 5 }).map((a) => a.join(''))),
+});
+
+/** Apply an edit at a fraction of the text, never splitting a surrogate pair. */
+function apply(text: string, e: { at: number; length: number; text: string }): { text: string; edit: Edit } {
+  let at = Math.floor(e.at * (text.length + 1));
+  const isLow = (i: number) => i > 0 && i < text.length && text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff;
+  if (isLow(at)) at--;
+  let end = Math.min(text.length, at + e.length);
+  if (isLow(end)) end++;
+  return { text: text.slice(0, at) + e.text + text.slice(end), edit: { at, length: end - at, text: e.text } };
+}
+
+describe('recognize: incremental == full (property)', function () {
+  this.timeout(120_000);
+  const kb = KnowledgeBase.builtin();
+  const { list, seeds } = articles();
+  before(function () {
+    if (!seeds) console.log('    (../shared/seeds not found: the fixtures only)');
+  });
+
+  it('after every edit of a random sequence, a session gives exactly the mentions of recognizing the text afresh', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: list.length - 1 }), { minLength: 1, maxLength: 3 }),
+        fc.array(editArb, { minLength: 1, maxLength: 8 }),
+        (picked, edits) => {
+          // Two or three articles end to end: long enough for many regions, names repeated across them.
+          let text = picked.map((i) => list[i].text).join('\n');
+          const session = new RecognitionSession(kb);
+          assert.deepEqual(session.update(text), recognize(text, kb));
+          const applied: Edit[] = [];
+          for (const e of edits) {
+            const next = apply(text, e);
+            text = next.text;
+            applied.push(next.edit);
+            assert.deepEqual(session.update(text), recognize(text, kb), `after edits ${JSON.stringify(applied)}`);
+          }
+        },
+      ),
+      { numRuns: RUNS, seed: Number(process.env.ANNOTATOR_FUZZ_SEED) || undefined },
+    );
+  });
+
+  it('an edit makes only the regions around it be cut differently', () => {
+    const text = list.map((a) => a.text).join('\n');
+    const before = regionStarts(text);
+    assert.ok(before.length > 20, `a long text has many regions (${before.length})`);
+    const at = text.indexOf('\n', Math.floor(text.length / 2));
+    const edited = text.slice(0, at) + ' 日米首脳会談' + text.slice(at);
+    const after = regionStarts(edited);
+    const shifted = new Set(after.map((s) => (s > at ? s - ' 日米首脳会談'.length : s)));
+    const changed = before.filter((s) => !shifted.has(s)).length;
+    assert.ok(changed <= 2, `${changed} cuts moved`);
+  });
+
+  it('keeps front matter in the first region and an open tag with its closing line', () => {
+    const fm = '---\ntitle: 日米首脳会談\nauthor: Jane Doe\n' + 'tags: [a]\n'.repeat(300) + '---\n本文。\n';
+    assert.ok(regionStarts(fm).every((s) => s === 0 || s >= fm.indexOf('---\n本文')));
+    const tag = 'x'.repeat(2000) + '\n<div\nclass="a">\n' + 'y'.repeat(2000) + '\n';
+    const cuts = regionStarts(tag);
+    const open = tag.indexOf('<div');
+    assert.ok(!cuts.some((s) => s > open && s <= tag.indexOf('">')), `no cut inside the tag: ${cuts}`);
+  });
+});
