@@ -89,5 +89,8 @@ describe('recognize: incremental == full (property)', function () {
     const cuts = regionStarts(tag);
     const open = tag.indexOf('<div');
     assert.ok(!cuts.some((s) => s > open && s <= tag.indexOf('">')), `no cut inside the tag: ${cuts}`);
+    // A stray "<" that no ">" closes does not make the rest of the article one region.
+    const stray = 'if a < b then\n' + '日米首脳会談が開かれた。\n'.repeat(2000);
+    assert.ok(regionStarts(stray).length > 3, 'cuts after a stray <');
   });
 });

@@ -8,7 +8,8 @@
  *
  * No mention crosses a line break, with two exceptions the cuts respect:
  * YAML front matter (one region from the first line to its closing ---) and
- * an HTML tag left open at the end of a line (no cut until it closes).
+ * an HTML tag left open at the end of a line (no cut until it closes, unless
+ * the region grew past MAX_SIZE).
  */
 
 /** About one line in PICK ends a region (of at least MIN_SIZE) where no blank line does. */
@@ -22,27 +23,46 @@ export function regionStarts(text: string): number[] {
   const n = text.length;
   let pos = frontMatterEnd(text);
   if (pos > 0 && pos < n) starts.push(pos);
+  // Whether a tag is open is read off the next < and > (found natively), not char by char.
+  let lt = text.indexOf('<', pos);
+  let gt = text.indexOf('>', pos);
   let openTag = false;
   while (pos < n) {
     let end = text.indexOf('\n', pos);
     if (end === -1) break;
     end++;
-    // A hash of the line (FNV-1a): which lines end regions depends on their text only.
-    let h = 0x811c9dc5;
-    let blank = true;
-    for (let i = pos; i < end; i++) {
-      const c = text.charCodeAt(i);
-      h = Math.imul(h ^ c, 0x01000193);
-      if (c === 0x3c) openTag = true; // <
-      else if (c === 0x3e) openTag = false; // >
-      else if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) blank = false;
+    while ((lt !== -1 && lt < end) || (gt !== -1 && gt < end)) {
+      if (gt === -1 || (lt !== -1 && lt < gt)) {
+        openTag = true;
+        lt = text.indexOf('<', lt + 1);
+      } else {
+        openTag = false;
+        gt = text.indexOf('>', gt + 1);
+      }
     }
+    const line = pos;
     pos = end;
     const size = pos - starts[starts.length - 1];
-    if (openTag || pos >= n || size < MIN_SIZE) continue;
-    if (blank || (h >>> 0) % PICK === 0 || size >= MAX_SIZE) starts.push(pos);
+    if (pos >= n || size < MIN_SIZE) continue;
+    // A stray < (a < b) must not hold every cut back: past MAX_SIZE the region ends anyway.
+    if (size >= MAX_SIZE || (!openTag && (isBlank(text, line, end) || lineHash(text, line, end) % PICK === 0))) starts.push(pos);
   }
   return starts;
+}
+
+function isBlank(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) return false;
+  }
+  return true;
+}
+
+/** FNV-1a of the line's length and first 32 code units: which lines end regions depends on their text only. */
+function lineHash(text: string, s: number, e: number): number {
+  let h = Math.imul(0x811c9dc5 ^ (e - s), 0x01000193);
+  for (let i = s, stop = Math.min(e, s + 32); i < stop; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** Where front matter at the very start ends (after its closing --- line), or 0. */
