@@ -82,7 +82,10 @@ describe('cli: export never overwrites an input, and says what it left out', () 
     assert.match(all.err, new RegExp(`exported ${n} mention\\(s\\) \\(0 confirmed, ${n} suggestions\\); left out 0`));
     await run('confirm', article, '--all');
     const confirmed = await run('export', '--format', 'w3c', article);
-    assert.equal(JSON.parse(confirmed.out[0]).total, n);
+    const items = JSON.parse(confirmed.out[0]).first.items as Array<{ motivation: string }>;
+    // One annotation per mention, and the parties' linking annotation of the treaty the two sign.
+    assert.equal(items.filter((i) => i.motivation === 'identifying').length, n);
+    assert.equal(items.filter((i) => i.motivation === 'linking').length, 1);
     assert.match(confirmed.err, new RegExp(`exported ${n} mention\\(s\\) \\(${n} confirmed, 0 suggestions\\); left out 0`));
     await assert.rejects(run('export', '--format', 'jsonl', '--include', 'some', article), UsageError);
   });

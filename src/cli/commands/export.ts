@@ -6,6 +6,7 @@ import {
   EXPORT_INCLUDES,
   planOutputs,
   toBrat,
+  toCsv,
   toJsonl,
   toW3c,
   type ExportDocument,
@@ -35,7 +36,7 @@ async function articlesOf(inputs: string[]): Promise<{ article: string; source: 
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: '--format brat|w3c|jsonl [--include confirmed|all] [--out DIR] [--max-size N] <article|dir>...',
+  usage: '--format brat|w3c|jsonl|csv [--include confirmed|all] [--out DIR] [--max-size N] <article|dir>...',
   summary: 'export confirmed annotations (--include all: and the undecided suggestions) to stdout, or to files in DIR; counts on stderr',
   async run(args, io) {
     const { values, positionals } = parseOptions(args, { format: { type: 'string' }, out: { type: 'string' }, include: { type: 'string' } });
@@ -64,7 +65,9 @@ export const exportCommand: Command = {
         failed = true;
         continue;
       }
-      const suggestions = mergeRecognized(text, recognize(text, kb), store).mentions.filter((m) => m.status === 'recognized');
+      const shown = mergeRecognized(text, recognize(text, kb), store).mentions;
+      const suggestions = shown.filter((m) => m.status === 'recognized');
+      const parties = new Map(shown.filter((m) => m.kind === 'agreement').map((m) => [m.entity, m.parties ?? []]));
       const orphans = store.orphans().filter((o) => o.status === 'confirmed');
       if (orphans.length) io.err(`article-annotator export: ${article}: ${orphans.length} orphaned annotation(s) not exported (see validate)`);
       count.orphans += orphans.length;
@@ -77,6 +80,7 @@ export const exportCommand: Command = {
         annotations: store.annotations(),
         entity: (id) => store.entity(id),
         suggestions: include === 'all' ? suggestions : undefined,
+        parties: (id) => parties.get(id) ?? [],
       });
     }
     if (failed) return 1;
@@ -87,7 +91,7 @@ export const exportCommand: Command = {
     );
 
     if (!values.out) {
-      const content = format === 'brat' ? toBrat(docs[0]) : format === 'w3c' ? toW3c(docs) : toJsonl(docs);
+      const content = format === 'brat' ? toBrat(docs[0]) : format === 'w3c' ? toW3c(docs) : format === 'csv' ? toCsv(docs) : toJsonl(docs);
       if (content) io.out(content.replace(/\n$/, ''));
       return 0;
     }

@@ -1,12 +1,13 @@
 /**
  * brat standoff (.ann): `T1\t<type> <start> <end>\t<text>` per annotation,
  * `N1\tReference T1 Wikidata:<QID>\t<name>` for linked entities and
- * `#1\tAnnotatorNotes T1\t<note>` for notes. Offsets are code points, which
+ * `#1\tAnnotatorNotes T1\t<note>` for notes, `R1\tParty Arg1:T3 Arg2:T7` for a
+ * party (T7) of an agreement (T3; see partyRelations). Offsets are code points, which
  * is how brat counts characters — in the text without its BOM, so export that
  * text alongside.
  */
 import { OffsetIndex } from '../text/offsets';
-import { entityName, exported, type ExportDocument } from './types';
+import { entityName, exported, partyRelations, type ExportDocument } from './types';
 
 const oneLine = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
 
@@ -15,7 +16,8 @@ export function toBrat(doc: ExportDocument): string {
   const lines: string[] = [];
   let n = 0;
   let notes = 0;
-  for (const a of exported(doc)) {
+  const items = exported(doc);
+  for (const a of items) {
     const t = `T${++n}`;
     const fragments = splitAtLineBreaks(doc.text, index, a.start, a.end);
     const offsets = fragments.map((f) => `${f.start} ${f.end}`).join(';');
@@ -24,6 +26,7 @@ export function toBrat(doc: ExportDocument): string {
     if (qid) lines.push(`N${n}\tReference ${t} Wikidata:${qid}\t${oneLine(entityName(doc, a.entity))}`);
     if (a.note) lines.push(`#${++notes}\tAnnotatorNotes ${t}\t${oneLine(a.note)}`);
   }
+  partyRelations(items).forEach((r, i) => lines.push(`R${i + 1}\tParty Arg1:T${r.agreement + 1} Arg2:T${r.party + 1}`));
   return lines.map((l) => l + '\n').join('');
 }
 

@@ -2,9 +2,10 @@
 export { toBrat } from './brat';
 export { toW3c, toW3cItems, ANNO_CONTEXT } from './w3c';
 export { toJsonl, toJsonlLine } from './jsonl';
-export { EXPORT_INCLUDES, exported } from './types';
+export { toCsv, toCsvRows, csvField, CSV_COLUMNS } from './csv';
+export { EXPORT_INCLUDES, exported, partiesOf, partyRelations } from './types';
 export type { ExportDocument, ExportInclude, ExportItem } from './types';
 export { planOutputs, type OutputFile, type PlannedOutput } from './outputs';
 
-export const EXPORT_FORMATS = ['brat', 'w3c', 'jsonl'] as const;
+export const EXPORT_FORMATS = ['brat', 'w3c', 'jsonl', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -2,13 +2,14 @@
  * The files an export writes into an output folder, named so that no output replaces an input:
  * brat documents are named after the article's stem (`a.ann`, `a.txt`), or after its whole file name
  * (`a.md.ann`, `a.md.txt`) when two articles share a stem or the stem name would hit an article or a
- * sidecar; a further clash, and the collections (annotations.jsonld / .jsonl), get `-2`, `-3`… before
+ * sidecar; a further clash, and the collections (annotations.jsonld / .jsonl / .csv), get `-2`, `-3`… before
  * the extension. Every rename is reported.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { sidecarPathFor } from '../annotations/files';
 import { toBrat } from './brat';
+import { toCsv } from './csv';
 import { toJsonl } from './jsonl';
 import type { ExportDocument } from './types';
 import { toW3c } from './w3c';
@@ -25,7 +26,7 @@ export interface PlannedOutput {
   files: OutputFile[];
 }
 
-type Format = 'brat' | 'w3c' | 'jsonl';
+type Format = 'brat' | 'w3c' | 'jsonl' | 'csv';
 
 /** The same file however it is named (symlinks, relative paths). */
 function identity(p: string): string {
@@ -59,13 +60,13 @@ export function planOutputs(format: Format, docs: ExportDocument[], articles: st
   const numbered = (base: string, ext: string, i: number) => (i === 1 ? `${base}${ext}` : `${base}-${i}${ext}`);
 
   if (format !== 'brat') {
-    const [base, ext] = format === 'w3c' ? ['annotations', '.jsonld'] : ['annotations', '.jsonl'];
+    const [base, ext] = ['annotations', format === 'w3c' ? '.jsonld' : format === 'csv' ? '.csv' : '.jsonl'];
     let i = 1;
     let why: string | undefined;
     for (let clash = hit([numbered(base, ext, i)]); clash; clash = hit([numbered(base, ext, ++i)])) {
       why ??= `${path.join(outDir, numbered(base, ext, 1))} would overwrite the ${protectedPaths.get(clash) ?? 'another output'}`;
     }
-    const content = format === 'w3c' ? toW3c(docs) : toJsonl(docs);
+    const content = format === 'w3c' ? toW3c(docs) : format === 'csv' ? toCsv(docs) : toJsonl(docs);
     return { files: [{ target: path.resolve(outDir, numbered(base, ext, i)), content, renamed: why }] };
   }
 
