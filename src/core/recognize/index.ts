@@ -13,11 +13,12 @@
  */
 import type { KnowledgeBase } from '../kb';
 import type { Mention } from '../model';
+import { withParties } from './parties';
 import { RecognitionSession } from './session';
 
 export { compile } from './compile';
 export { RecognitionSession } from './session';
 
 export function recognize(text: string, kb: KnowledgeBase): Mention[] {
-  return new RecognitionSession(kb).update(text);
+  return withParties(text, new RecognitionSession(kb).update(text), kb);
 }

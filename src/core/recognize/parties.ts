@@ -262,7 +262,7 @@ class ActorIndex {
         lastWasItem = true;
         continue;
       }
-      const coord = lastWasItem ? words.coordinators[lang].find((w) => t.startsWith(w, p - w.length) && wordStartOk(t, p - w.length, lang)) : undefined;
+      const coord: string | undefined = lastWasItem ? words.coordinators[lang].find((w) => t.startsWith(w, p - w.length) && wordStartOk(t, p - w.length, lang)) : undefined;
       if (coord && any) {
         pos = p - coord.length;
         // "and the": an article after a coordinator is still between two items.
