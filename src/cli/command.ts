@@ -2,6 +2,8 @@
 export interface CliIO {
   out(line: string): void;
   err(line: string): void;
+  /** Resolves when `out` has room again; undefined when it has room now (or never fills). */
+  drain?(): Promise<void> | undefined;
 }
 
 export interface Command {

@@ -1,3 +1,4 @@
+import { once } from 'events';
 import { commands } from './commands';
 import { UsageError, type CliIO } from './command';
 import { parseSize, setDefaultMaxArticleSize } from '../core/text/article';
@@ -5,6 +6,8 @@ import { parseSize, setDefaultMaxArticleSize } from '../core/text/article';
 const io: CliIO = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
+  // A pipe to a slow reader buffers every write in memory: scan waits for it to drain.
+  drain: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : undefined),
 };
 
 function help(): string {

@@ -1,9 +1,11 @@
 /** One article's scan result: the work a pool worker (or the main thread) does per file or per stdin line. */
+import * as fs from 'fs';
 import * as path from 'path';
 import { KnowledgeBase, loadWorkspaceKb, KbError } from '../core/kb';
 import { recognize } from '../core/recognize';
 import { ArticleError, readArticle, setDefaultMaxArticleSize } from '../core/text/article';
 import type { Mention } from '../core/model';
+import { formatResult, type ScanFormat, type ScanOutput } from './scanOutput';
 import { mergeRecognized, readSidecarFile, sidecarPathFor, SidecarError } from '../core/annotations';
 
 export interface ScannedMention extends Mention {
@@ -32,9 +34,21 @@ export function setMaxSize(bytes: number | undefined): void {
   if (bytes) setDefaultMaxArticleSize(bytes);
 }
 
-// As mergeRecognized orders them (by start, then end).
-const statusOf = (ms: Mention[]): ScannedMention[] =>
-  ms.map((m): ScannedMention => ({ ...m, status: 'recognized' })).sort((a, b) => a.start - b.start || a.end - b.end);
+// As mergeRecognized orders them (by start, then end). recognize() made these objects for this scan
+// alone: they are marked in place rather than copied.
+const statusOf = (ms: Mention[]): ScannedMention[] => {
+  for (const m of ms) (m as ScannedMention).status = 'recognized';
+  return (ms as ScannedMention[]).sort((a, b) => a.start - b.start || a.end - b.end);
+};
+
+// False only when the path surely names nothing; any other failure is left to the read to report.
+function mayExist(file: string): boolean {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return true;
+  }
+}
 
 export async function scanJob(job: ScanJob): Promise<ScanResult> {
   try {
@@ -43,12 +57,19 @@ export async function scanJob(job: ScanJob): Promise<ScanResult> {
     const { text } = readArticle(file);
     const recognized = recognize(text, knowledgeBaseForDir(path.dirname(path.resolve(file))));
     // The sidecar's decisions win; without one, merging would only build a TextView for nothing.
-    const sidecar = await readSidecarFile(sidecarPathFor(file));
+    // A stat answers "none" without the open and the promise of a read (most articles have no sidecar).
+    const sidecarPath = sidecarPathFor(file);
+    const sidecar = mayExist(sidecarPath) ? await readSidecarFile(sidecarPath) : null;
     if (!sidecar) return { path: file, mentions: statusOf(recognized), orphans: [] };
-    const { mentions, orphans } = mergeRecognized(text, recognized, sidecar, { article: path.basename(file), file: sidecarPathFor(file) });
+    const { mentions, orphans } = mergeRecognized(text, recognized, sidecar, { article: path.basename(file), file: sidecarPath });
     return { path: file, mentions, orphans };
   } catch (e) {
     if (!(e instanceof ArticleError || e instanceof KbError || e instanceof SidecarError)) throw e;
     return { error: e.message };
   }
+}
+
+/** scanJob, with its result as the text scan prints. */
+export async function scanToOutput(job: ScanJob, format: ScanFormat): Promise<ScanOutput> {
+  return formatResult(await scanJob(job), format);
 }

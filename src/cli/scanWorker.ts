@@ -1,12 +1,32 @@
-/** Pool worker: scans the jobs the main thread posts, one reply per job, tagged with its sequence number. */
+/**
+ * Pool worker: scans the jobs the main thread posts, one at a time in arrival order, and replies with
+ * each result as printable text, tagged with its sequence number.
+ */
 import { parentPort, workerData } from 'worker_threads';
-import { scanJob, setMaxSize, type ScanJob } from './scanFile';
+import { scanToOutput, setMaxSize, type ScanJob } from './scanFile';
+import type { ScanFormat, ScanOutput } from './scanOutput';
 
-setMaxSize((workerData as { maxSize?: number } | undefined)?.maxSize);
-parentPort!.on('message', async ({ seq, job }: { seq: number; job: ScanJob }) => {
-  try {
-    parentPort!.postMessage({ seq, result: await scanJob(job) });
-  } catch (e) {
-    parentPort!.postMessage({ seq, result: { error: e instanceof Error ? e.message : String(e) } });
+const { maxSize, format } = workerData as { maxSize?: number; format: ScanFormat };
+setMaxSize(maxSize);
+const queue: Array<{ seq: number; job: ScanJob }> = [];
+let busy = false;
+
+async function drain(): Promise<void> {
+  busy = true;
+  while (queue.length) {
+    const { seq, job } = queue.shift()!;
+    let result: ScanOutput;
+    try {
+      result = await scanToOutput(job, format);
+    } catch (e) {
+      result = { error: e instanceof Error ? e.message : String(e) };
+    }
+    parentPort!.postMessage({ seq, result });
   }
+  busy = false;
+}
+
+parentPort!.on('message', (m: { seq: number; job: ScanJob }) => {
+  queue.push(m);
+  if (!busy) void drain();
 });

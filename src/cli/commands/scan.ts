@@ -4,7 +4,7 @@ import { KnowledgeBase } from '../../core/kb';
 import { expandArticlePaths } from '../../core/text/article';
 import { UsageError, type CliIO, type Command } from '../command';
 import { scanOrdered } from '../pool';
-import { knowledgeBaseForDir, type ScanJob, type ScanResult, type ScannedMention } from '../scanFile';
+import { knowledgeBaseForDir, type ScanJob } from '../scanFile';
 
 export type { ScannedMention } from '../scanFile';
 
@@ -39,38 +39,29 @@ export const scan: Command = {
     let failed = 0;
     let count = 0;
     const json = flags.has('--json');
-    const jsonl = flags.has('--jsonl');
     if (json) io.out('{"files":[');
     // Results arrive in input order and are written at once: nothing is held for the whole corpus.
+    // The walk is a generator, so the workers start while it runs.
     await scanOrdered(
-      expandArticlePaths(rest).map((file): ScanJob => ({ file })),
+      (function* (): Generator<ScanJob> {
+        for (const file of expandArticlePaths(rest)) yield { file };
+      })(),
+      json || flags.has('--jsonl') ? 'json' : 'text',
       (r) => {
         if ('error' in r) {
           io.err(`article-annotator scan: ${r.error}`);
           failed++;
           return;
         }
-        const f = r as Extract<ScanResult, { path: string }>;
-        if (json || jsonl) {
-          const line = JSON.stringify({ path: f.path, mentions: f.mentions.map(pick), orphans: f.orphans });
-          io.out(json && count ? `,${line}` : line);
-        } else printText(f, io);
+        io.out(json && count ? `,${r.out}` : r.out);
         count++;
+        return io.drain?.();
       },
     );
     if (json) io.out(']}');
     return failed ? 1 : 0;
   },
 };
-
-function printText(f: Extract<ScanResult, { path: string }>, io: CliIO): void {
-  io.out(`${f.path}: ${f.mentions.length} mentions${f.orphans.length ? `, ${f.orphans.length} orphaned annotations` : ''}`);
-  for (const m of f.mentions) {
-    const status = m.status === 'confirmed' ? ' ✓' : '';
-    io.out(`  ${String(m.start).padStart(6)}-${String(m.end).padEnd(6)} ${m.kind.padEnd(9)} ${m.type.padEnd(12)} ${m.text}  → ${m.entity}${m.qid ? ` (${m.qid})` : ''}${status}`);
-  }
-  for (const o of f.orphans) io.out(`  orphan ${o.id}: "${o.text}" → ${o.entity}`);
-}
 
 /** The mapper of a streaming engine: one {"id","text"} line in, one {"id","mentions"} line out, in order. */
 async function scanStdin(io: CliIO, input: NodeJS.ReadableStream = process.stdin): Promise<number> {
@@ -98,18 +89,14 @@ async function scanStdin(io: CliIO, input: NodeJS.ReadableStream = process.stdin
       yield { id: d.id, text: d.text, dir };
     }
   }
-  await scanOrdered(jobs(), (r) => {
+  await scanOrdered(jobs(), 'json', (r) => {
     if ('error' in r) {
       io.err(`article-annotator scan: ${r.error}`);
       failed++;
-    } else {
-      const d = r as Extract<ScanResult, { id: unknown }>;
-      io.out(JSON.stringify({ id: d.id, mentions: d.mentions.map(pick) }));
+      return;
     }
+    io.out(r.out);
+    return io.drain?.();
   });
   return failed ? 1 : 0;
-}
-
-function pick(m: ScannedMention) {
-  return { start: m.start, end: m.end, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid, status: m.status };
 }
