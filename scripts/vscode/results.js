@@ -54,4 +54,25 @@ function conclude({ resultsFile, exitCode, problem = null, note }) {
   return report(results, problem, note);
 }
 
-module.exports = { parseResults, readResults, report, conclude };
+/**
+ * Judges several runs (the main suite, then locale runs) as one: their lines one after the other, under
+ * each run's title, and one summary line counting them all.
+ * @param {Array<{title: string | null, results: ReturnType<typeof parseResults>, exitCode: number | null, problem: string | null}>} runs
+ */
+function concludeAll(runs, note) {
+  const merged = { lines: [], errors: [], started: true, summary: { passed: 0, failed: 0, pending: 0 } };
+  const problems = [];
+  for (const r of runs) {
+    let problem = r.problem;
+    if (!problem && r.exitCode !== 0 && !(r.results.summary?.failed > 0)) problem = `VS Code reported exit code ${r.exitCode}`;
+    if (r.title) merged.lines.push(`--- ${r.title} ---`);
+    merged.lines.push(...r.results.lines);
+    merged.errors.push(...r.results.errors);
+    if (!r.results.summary) merged.summary = null;
+    else if (merged.summary) for (const k of ['passed', 'failed', 'pending']) merged.summary[k] += r.results.summary[k];
+    if (problem) problems.push(r.title ? `${r.title}: ${problem}` : problem);
+  }
+  return report(merged, problems.join('; ') || null, note);
+}
+
+module.exports = { parseResults, readResults, report, conclude, concludeAll };

@@ -7,7 +7,7 @@ const path = require('path');
 const P = require('./paths');
 const { setup, SetupError } = require('./setup');
 const { startServer, workbenchUrl, tail, launchChromium } = require('./server');
-const { readResults, conclude } = require('./results');
+const { readResults, concludeAll } = require('./results');
 const { makeWorkspace } = require('./workspace');
 
 const TOTAL_TIMEOUT_MS = Number(process.env.ANNOTATOR_TEST_TIMEOUT_MS) || 10 * 60_000;
@@ -21,8 +21,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * `testsPath` in its extension host and waits for the workbench to report their end.
  * @returns {Promise<{exitCode: number | null, problem: string | null, diagnostics: string}>}
  */
-async function runInBrowser({ workspace, developmentPath, testsPath, resultsFile, env = {} }) {
-  const server = await startServer({ workspace, env: { ...env, ANNOTATOR_TEST_RESULTS: resultsFile } });
+async function runInBrowser({ workspace, developmentPath, testsPath, resultsFile, env = {}, locale }) {
+  const server = await startServer({ workspace, locale, env: { ...env, ANNOTATOR_TEST_RESULTS: resultsFile } });
   const workbenchLog = [];
   let browser;
   try {
@@ -79,24 +79,41 @@ async function main() {
   for (const f of [testsPath, path.join(P.ROOT, 'dist', 'extension.js')]) {
     if (!fs.existsSync(f)) throw new SetupError(`${path.relative(P.ROOT, f)} is missing: run \`node esbuild.js\` first`);
   }
-  const { root, workspace, cleanup } = makeWorkspace(['test/fixtures/workspace']);
-  try {
-    const resultsFile = path.join(root, 'results.txt');
-    const t0 = Date.now();
-    const run = await runInBrowser({
-      workspace,
-      developmentPath: P.ROOT,
-      testsPath,
-      resultsFile,
-      env: { ANNOTATOR_TEST_WORKSPACE: workspace },
-    });
-    if (run.problem || !readResults(resultsFile).summary) console.error(run.diagnostics);
-    const note = `(VS Code run took ${((Date.now() - t0) / 1000).toFixed(1)} s)`;
-    return conclude({ resultsFile, exitCode: run.exitCode, problem: run.problem, note });
-  } finally {
-    cleanup();
+  // The main suite, then each locale's suites in a workbench of its own (the UI language is fixed at start).
+  // ANNOTATOR_TEST_SUITES=a,b narrows both to the suites named (see test/integration/index.ts).
+  const only = process.env.ANNOTATOR_TEST_SUITES?.split(',').filter(Boolean);
+  const runs = [{ title: null, suites: only?.filter((s) => !s.startsWith('locale-')), locale: undefined }];
+  for (const locale of LOCALES) {
+    const suite = `locale-${locale}`;
+    if (!only || only.includes(suite)) runs.push({ title: `UI language ${locale} (code-server --locale ${locale})`, suites: [suite], locale });
   }
+  const outcomes = [];
+  const t0 = Date.now();
+  for (const r of runs) {
+    if (r.suites && !r.suites.length) continue;
+    const { root, workspace, cleanup } = makeWorkspace(['test/fixtures/workspace']);
+    try {
+      const resultsFile = path.join(root, 'results.txt');
+      const run = await runInBrowser({
+        workspace,
+        developmentPath: P.ROOT,
+        testsPath,
+        resultsFile,
+        locale: r.locale,
+        env: { ANNOTATOR_TEST_WORKSPACE: workspace, ...(r.suites ? { ANNOTATOR_TEST_SUITES: r.suites.join(',') } : {}) },
+      });
+      if (run.problem || !readResults(resultsFile).summary) console.error(run.diagnostics);
+      outcomes.push({ title: r.title, results: readResults(resultsFile), exitCode: run.exitCode, problem: run.problem });
+    } finally {
+      cleanup();
+    }
+  }
+  const note = `(VS Code runs took ${((Date.now() - t0) / 1000).toFixed(1)} s)`;
+  return concludeAll(outcomes, note);
 }
+
+/** UI languages the extension is translated into, each tested in a workbench of its own. */
+const LOCALES = ['ja'];
 
 module.exports = { runInBrowser };
 

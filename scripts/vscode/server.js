@@ -50,6 +50,21 @@ const DEFAULT_SETTINGS = {
 };
 
 /**
+ * Lets `--locale` take effect offline. VS Code only switches its language (vscode.env.language, and so the
+ * extensions' package.nls.<locale>.json and l10n bundles) when a language pack for it is installed, and
+ * the packs come from the marketplace. This declares an empty one in the user-data dir, as the language
+ * pack service would for an installed pack: the workbench runs in `locale`, VS Code's own strings stay
+ * English (they have no translation), and every extension's own translations are used.
+ */
+function declareLanguagePack(userDataDir, locale) {
+  const translations = path.join(userDataDir, `empty-language-pack-${locale}.i18n.json`);
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  const pack = { extensionIdentifier: { id: `article-annotator.empty-language-pack-${locale}` }, version: '0.0.0' };
+  const packs = { [locale]: { hash: `annotator-empty-${locale}`, extensions: [pack], translations: { vscode: translations }, label: locale } };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs, null, 2));
+}
+
+/**
  * Starts code-server on `workspace` with a throwaway user-data dir.
  * @param {object} o
  * @param {string} o.workspace folder to open
@@ -57,11 +72,12 @@ const DEFAULT_SETTINGS = {
  * @param {string} [o.extensionsDir] defaults to an empty temp folder
  * @param {Record<string, unknown>} [o.settings] user settings, on top of DEFAULT_SETTINGS
  * @param {number} [o.port] defaults to a free one
+ * @param {string} [o.locale] UI language (`--locale`, with an empty language pack: see declareLanguagePack)
  * @param {number} [o.startTimeoutMs]
  * @returns {Promise<{url: string, port: number, logFile: string, tmpDir: string, userDataDir: string,
  *   stop: () => Promise<void>, exited: Promise<number|string>}>}
  */
-async function startServer({ workspace, env = {}, extensionsDir, settings = {}, port, startTimeoutMs = 60_000 }) {
+async function startServer({ workspace, env = {}, extensionsDir, settings = {}, port, locale, startTimeoutMs = 60_000 }) {
   for (const f of [P.NODE_BIN, P.CODE_SERVER_ENTRY]) {
     if (!fs.existsSync(f)) throw new Error(`${f} is missing: run \`npm run setup:vscode\` first`);
   }
@@ -71,6 +87,7 @@ async function startServer({ workspace, env = {}, extensionsDir, settings = {}, 
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
   fs.mkdirSync(extDir, { recursive: true });
+  if (locale) declareLanguagePack(userDataDir, locale);
   const logFile = path.join(tmpDir, 'server.log');
   const logFd = fs.openSync(logFile, 'a');
   port ??= await freePort();
@@ -85,6 +102,7 @@ async function startServer({ workspace, env = {}, extensionsDir, settings = {}, 
     '--extensions-dir', extDir,
     // Without it the workbench ignores the `payload` URL parameter that starts extension tests.
     '--vscode-option', 'enable-smoke-test-driver',
+    ...(locale ? ['--locale', locale] : []),
     workspace,
   ];
   const child = spawn(P.NODE_BIN, args, {

@@ -3,14 +3,17 @@
  * the views show (their merge). Edits move everything at once; recognition
  * runs again after a quiet moment, off the extension host's thread.
  */
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { ArticleAnnotations, mergeRecognized, type EntityLookup, type MergedMentions, type SidecarError } from '../core/annotations';
 import type { Mention } from '../core/model';
+import { articleLanguage } from '../core/text/language';
 import { OffsetIndex, stripBom } from '../core/text/offsets';
 import { shiftMentions, toCodePointEdits, type CodePointEdit } from '../core/workspace/edits';
 import { linePreviews, type LinePreview } from '../core/workspace/group';
 import type { Span } from '../core/workspace/navigate';
 import { settings } from './config';
+import { fileName, log, since } from './log';
 import type { Recognizer } from './recognizer/client';
 
 export class ArticleState implements vscode.Disposable {
@@ -19,6 +22,7 @@ export class ArticleState implements vscode.Disposable {
   private recognized: Mention[] = [];
   private merged: MergedMentions = { mentions: [], orphans: [] };
   private previewCache: LinePreview[] | undefined;
+  private languageCache: string | undefined;
   private text: string;
   private index: OffsetIndex;
   /** UTF-16 units of a BOM at the start of the buffer (offsets exclude it). */
@@ -61,6 +65,10 @@ export class ArticleState implements vscode.Disposable {
   }
   get currentText(): string {
     return this.text;
+  }
+  /** The article's language (front matter, else its script), guessed again after edits. */
+  get language(): string {
+    return (this.languageCache ??= articleLanguage(this.text));
   }
   /** Line and excerpt of each mention of `view`, built on first use. */
   get previews(): LinePreview[] {
@@ -159,14 +167,35 @@ export class ArticleState implements vscode.Disposable {
 
   private async load(): Promise<void> {
     if (this.document.uri.scheme === 'file') {
+      const t0 = performance.now();
       const store = await ArticleAnnotations.load(this.document.uri.fsPath, this.text, { kb: this.kb });
       if (this.disposed) return;
       this.store = store;
-      this.subscriptions.push(store.onDidChange(() => this.onStoreChange()));
+      this.logSidecar('read', t0);
+      this.subscriptions.push(
+        store.onDidChange((e) => {
+          if (e.reason === 'load' || e.reason === 'merge' || e.reason === 'error') this.logSidecar(e.reason === 'load' ? 'reloaded' : e.reason === 'merge' ? 'merged' : 'error');
+          this.onStoreChange();
+        }),
+      );
       if (store.text !== this.text) store.replaceText(this.text);
     }
     this.refresh();
     this.schedule(0);
+  }
+
+  /** What the store just did with the sidecar file, for the log. */
+  private logSidecar(what: 'read' | 'reloaded' | 'merged' | 'error', t0?: number): void {
+    const store = this.store;
+    if (!store) return;
+    const file = fileName(store.sidecarPath);
+    if (store.error) return log.warn(`${file} cannot be used (annotations read-only): ${store.error.message}`);
+    if (what === 'error') return;
+    if (what === 'read' && !fs.existsSync(store.sidecarPath)) return log.info(`${file}: no sidecar yet`);
+    const counts = `${store.annotations().length} annotations, ${store.orphans().length} orphaned`;
+    const took = t0 === undefined ? '' : ` in ${since(t0)}`;
+    if (what === 'merged') log.info(`${file}: merged changes another writer made (${counts})`);
+    else log.info(`${what} ${file}: ${counts}${took}`);
   }
 
   private onStoreChange(): void {
@@ -190,13 +219,16 @@ export class ArticleState implements vscode.Disposable {
     }
     const asked = this.seq;
     this.running = (async () => {
+      const t0 = performance.now();
       try {
         let mentions = await this.recognizer.recognize(this.text);
         for (const { seq, edit } of this.log) if (seq > asked) mentions = shiftMentions(mentions, edit);
         this.recognized = mentions;
         this.recognitionError = undefined;
+        log.info(`recognized ${fileName(this.uri)}: ${mentions.length} mentions in ${since(t0)} (${this.text.length} characters)`);
       } catch (e) {
         this.recognitionError = e instanceof Error ? e.message : String(e);
+        log.error(`recognition of ${fileName(this.uri)} failed`, e);
       }
       this.log = this.log.filter((l) => l.seq > asked);
       if (!this.disposed) this.refresh();
@@ -219,6 +251,7 @@ export class ArticleState implements vscode.Disposable {
 
   private setText(raw: string): void {
     this.text = stripBom(raw);
+    this.languageCache = undefined;
     this.bom = raw.length - this.text.length;
     this.index = new OffsetIndex(this.text);
   }

@@ -1,5 +1,6 @@
 /** The extension's settings, read in one place. */
 import * as vscode from 'vscode';
+import { DISPLAY_NAME_MODES, type DisplayNameMode } from '../core/kb/names';
 
 export const SECTION = 'articleAnnotator';
 
@@ -12,6 +13,8 @@ export interface Settings {
   updateDelay: number;
   saveSidecar: SavePolicy;
   showSuggestions: boolean;
+  /** Names shown in the sidebar, hover and status bar: the article's language, the UI's, or English. */
+  displayNames: DisplayNameMode;
 }
 
 export function settings(): Settings {
@@ -21,6 +24,7 @@ export function settings(): Settings {
     updateDelay: Math.max(0, c.get<number>('updateDelay') ?? 300),
     saveSidecar: c.get<SavePolicy>('saveSidecar') === 'onChange' ? 'onChange' : 'onSave',
     showSuggestions: c.get<boolean>('showSuggestions') ?? true,
+    displayNames: DISPLAY_NAME_MODES.find((m) => m === c.get<string>('displayNames')) ?? 'article',
   };
 }
 

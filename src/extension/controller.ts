@@ -4,9 +4,11 @@
  */
 import * as vscode from 'vscode';
 import type { EntityLookup, SidecarEntity } from '../core/annotations';
+import type { Lang } from '../core/kb/schema';
+import { nameLanguage } from '../core/kb/names';
 import { EntityDirectory } from '../core/workspace/entities';
 import { ArticleState } from './articleState';
-import { isArticleDocument, onDidChangeSettings } from './config';
+import { isArticleDocument, onDidChangeSettings, settings } from './config';
 import type { Knowledge } from './knowledge';
 import type { Recognizer } from './recognizer/client';
 
@@ -61,10 +63,18 @@ export class Controller implements vscode.Disposable {
     return this.track(doc);
   }
 
-  /** Entities the knowledge base knows plus those defined in open articles' sidecars. */
-  directory(extra: Iterable<SidecarEntity> = []): EntityDirectory {
+  /**
+   * Entities the knowledge base knows plus those defined in open articles' sidecars, named in `lang`
+   * (what the views show; see namesFor). The default, English, is the canonical name sidecars keep.
+   */
+  directory(extra: Iterable<SidecarEntity> = [], lang: Lang = 'en'): EntityDirectory {
     const local = this.all().flatMap((s) => s.store?.entities() ?? []);
-    return new EntityDirectory(this.knowledge.kb, [...local, ...extra]);
+    return new EntityDirectory(this.knowledge.kb, [...local, ...extra], lang);
+  }
+
+  /** The language the views name entities in for an article (none: the Workspace scope), per `displayNames`. */
+  namesFor(state: ArticleState | undefined): Lang {
+    return nameLanguage(settings().displayNames, state?.language, vscode.env.language);
   }
 
   rescanAll(): void {

@@ -8,15 +8,18 @@ import { Controller } from './controller';
 import { Decorator } from './decorations/decorator';
 import { MentionHover } from './hover';
 import { Knowledge } from './knowledge';
+import { createLog, showLog } from './log';
 import { Problems } from './problems';
 import { Recognizer } from './recognizer/client';
 import { EntitiesView } from './sidebar/view';
 import { flashed, StatusBar } from './statusBar';
 import { SidecarSync } from './sync';
-import { onDidShowInput, shownMessages } from './ui';
+import { CMD } from './commands/ids';
+import { onDidShowInput, PRODUCT, shownMessages } from './ui';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export function activate(context: vscode.ExtensionContext): AnnotatorApi {
+  context.subscriptions.push(createLog(PRODUCT), vscode.commands.registerCommand(CMD.showLog, showLog));
   const recognizer = new Recognizer(path.join(context.extensionPath, 'dist', 'recognizer-worker.js'));
   const knowledge = new Knowledge(recognizer);
   const controller = new Controller(knowledge, recognizer);

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ShownMention } from '../core/annotations';
+import type { EntityInfo } from '../core/workspace/entities';
 import { spanAt } from '../core/workspace/navigate';
 import { CMD, commandLink, type MentionArg } from './commands/ids';
 import type { Controller } from './controller';
@@ -28,11 +29,11 @@ export class MentionHover implements vscode.HoverProvider {
     if (!m) return undefined;
     const inArticle = state.view.mentions.filter((x) => x.entity === m.entity).length;
     const inWorkspace = await this.workspaceCount(m.entity);
-    return new vscode.Hover(this.render(doc.uri, m, inArticle, inWorkspace), state.range(m));
+    const names = this.controller.directory([], this.controller.namesFor(state));
+    return new vscode.Hover(this.render(doc.uri, m, names.get(m.entity), inArticle, inWorkspace), state.range(m));
   }
 
-  private render(uri: vscode.Uri, m: ShownMention, inArticle: number, inWorkspace: number | undefined): vscode.MarkdownString {
-    const info = this.controller.directory().get(m.entity);
+  private render(uri: vscode.Uri, m: ShownMention, info: EntityInfo | undefined, inArticle: number, inWorkspace: number | undefined): vscode.MarkdownString {
     const name = info?.name ?? m.text;
     const qid = m.qid ?? info?.qid ?? null;
     const md = new vscode.MarkdownString(undefined, true);

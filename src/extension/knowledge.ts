@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { KbError, KnowledgeBase, WORKSPACE_KB_FILE } from '../core/kb';
 import { knowledgeAt, workspaceKbPath } from '../core/workspace/kb';
 import type { Recognizer } from './recognizer/client';
+import { fileName, log } from './log';
 import { notify } from './ui';
 
 export class Knowledge implements vscode.Disposable {
@@ -50,6 +51,7 @@ export class Knowledge implements vscode.Disposable {
     this.kb = k.kb;
     this.error = k.error;
     this.fileInUse = k.file;
+    log.info(`knowledge base: ${this.kb.size} entities${k.file ? ` (with ${fileName(k.file)})` : ''}`);
     if (k.error) notify('warning', vscode.l10n.t('the workspace knowledge base is ignored: {0}', k.error.message));
     this.recognizer.setKnowledge(this.kb, k.workspace, k.file);
   }

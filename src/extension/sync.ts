@@ -11,6 +11,7 @@ import { moveSidecar } from '../core/workspace/sidecarMove';
 import type { ArticleState } from './articleState';
 import { canWrite, settings } from './config';
 import type { Controller } from './controller';
+import { fileName, log } from './log';
 import { notify } from './ui';
 
 /** Writes a burst of changes once. */
@@ -34,7 +35,7 @@ export class SidecarSync implements vscode.Disposable {
       watcher.onDidDelete(reload),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         const state = this.controller.get(doc.uri);
-        if (state) this.saveNow(state);
+        if (state) void this.saveNow(state);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         const state = this.controller.get(e.document.uri);
@@ -42,7 +43,7 @@ export class SidecarSync implements vscode.Disposable {
       }),
       controller.onDidChange((state) => this.afterChange(state)),
       controller.onWillClose((state) => {
-        if (state.store?.hasUnsavedChanges && !state.document.isDirty && fs.existsSync(state.uri.fsPath)) this.saveNow(state);
+        if (state.store?.hasUnsavedChanges && !state.document.isDirty && fs.existsSync(state.uri.fsPath)) void this.saveNow(state);
       }),
       vscode.workspace.onWillRenameFiles((e) => e.waitUntil(this.saveBeforeRename(e.files))),
       vscode.workspace.onDidRenameFiles((e) => this.moveSidecars(e.files)),
@@ -65,8 +66,10 @@ export class SidecarSync implements vscode.Disposable {
     const store = state.store;
     if (!store || store.readOnly || !canWrite()) return Promise.resolve();
     const p = store.save().then(
-      () => undefined,
-      (e) => this.report(e),
+      (r) => {
+        if (r.written || r.merged) log.info(`wrote ${fileName(store.sidecarPath)}${r.merged ? ' (merged changes another writer made)' : ''}`);
+      },
+      (e) => this.report(store.sidecarPath, e),
     );
     this.saving.add(p);
     return p.finally(() => this.saving.delete(p));
@@ -111,17 +114,20 @@ export class SidecarSync implements vscode.Disposable {
       if (oldUri.scheme !== 'file' || newUri.scheme !== 'file') continue;
       try {
         const result = await moveSidecar(oldUri.fsPath, newUri.fsPath);
+        log.info(`sidecar of renamed ${fileName(oldUri)} → ${fileName(newUri)}: ${result}`);
         if (result === 'conflict') {
           notify('warning', vscode.l10n.t('{0} already exists; the old sidecar was left where it was.', vscode.workspace.asRelativePath(newUri) + SIDECAR_SUFFIX));
         }
       } catch (e) {
+        log.error(`could not move the sidecar of ${fileName(oldUri)} to ${fileName(newUri)}`, e);
         notify('error', vscode.l10n.t('could not move the sidecar of {0}: {1}', vscode.workspace.asRelativePath(oldUri), (e as Error).message));
       }
       await this.controller.get(newUri)?.reloadSidecar();
     }
   }
 
-  private report(e: unknown): void {
+  private report(sidecar: string, e: unknown): void {
+    log.error(`could not save ${fileName(sidecar)}`, e);
     if (e instanceof SidecarError) return; // shown by Problems, which watches store errors
     if (e instanceof SidecarBusyError) notify('warning', e.message);
     else notify('error', vscode.l10n.t('could not save annotations: {0}', e instanceof Error ? e.message : String(e)));

@@ -4,6 +4,7 @@
  * opens) and read the messages that were shown.
  */
 import * as vscode from 'vscode';
+import { log } from './log';
 
 export interface PickOptions {
   title: string;
@@ -83,9 +84,11 @@ export const PRODUCT = 'Article Annotator';
 export function notify(severity: ShownMessage['severity'], message: string, actions: Record<string, () => unknown> = {}): void {
   const text = `${PRODUCT}: ${message}`;
   messages.push({ severity, text });
+  if (severity === 'error') log.error(message);
+  else if (severity === 'warning') log.warn(message);
   const show =
     severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  void Promise.resolve(show(text, ...Object.keys(actions))).then((choice) => {
-    if (choice) actions[choice]?.();
-  });
+  void Promise.resolve(show(text, ...Object.keys(actions)))
+    .then((choice) => (choice ? actions[choice]?.() : undefined))
+    .then(undefined, (e: unknown) => log.error(`the action of “${message}” failed`, e));
 }

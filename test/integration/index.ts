@@ -22,7 +22,23 @@ const SUITES: Record<string, () => unknown> = {
   concurrency: () => require('./concurrency.test'),
   feedback: () => require('./feedback.test'),
   export: () => require('./export.test'),
+  names: () => require('./names.test'),
 };
+
+/** Suites of a workbench started in another UI language (run-tests.js starts one for each). */
+const LOCALE_SUITES: Record<string, () => unknown> = {
+  'locale-ja': () => require('./locale.test'),
+};
+
+/** ANNOTATOR_TEST_SUITES=a,b runs those suites only (the locale runs); by default every suite of SUITES. */
+function chosenSuites(): Array<[string, () => unknown]> {
+  const wanted = process.env.ANNOTATOR_TEST_SUITES?.split(',').filter(Boolean);
+  if (!wanted?.length) return Object.entries(SUITES);
+  const all = { ...SUITES, ...LOCALE_SUITES };
+  const unknown = wanted.filter((w) => !(w in all));
+  if (unknown.length) throw new Error(`unknown suite(s) in ANNOTATOR_TEST_SUITES: ${unknown.join(', ')}`);
+  return wanted.map((w) => [w, all[w]]);
+}
 
 const resultsFile = process.env.ANNOTATOR_TEST_RESULTS;
 
@@ -107,7 +123,7 @@ export async function run(): Promise<void> {
   let failures: number;
   try {
     const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: LineReporter });
-    for (const [name, load] of Object.entries(SUITES)) {
+    for (const [name, load] of chosenSuites()) {
       mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_PRE_REQUIRE, globalThis, name, mocha);
       load();
       mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_POST_REQUIRE, globalThis, name, mocha);

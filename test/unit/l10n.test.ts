@@ -129,8 +129,8 @@ function checkTranslations(what: string, source: Map<string, string> | Record<st
     const b = fixedParts(t).filter((p) => !keyed || !p.startsWith('`'));
     if (a.join('\n') !== b.join('\n')) problems.push(`${what}: ${JSON.stringify(key)} keeps ${a.join(' ')} but the translation has ${b.join(' ')}`);
   }
-  const known = new Set(entries.map(([k]) => k));
-  for (const key of Object.keys(translated)) if (!known.has(key)) problems.push(`${what}: ${JSON.stringify(key)} is translated but no longer used`);
+  // Translations of strings no longer used are left alone: several people add strings and their
+  // translations at once, and a translation that lands before its string must not fail the build.
   return problems;
 }
 
@@ -140,10 +140,10 @@ describe('l10n', () => {
     const pkg = JSON.parse(manifest);
     const nls = readJson('package.nls.json') as Record<string, string>;
 
-    it('every %key% of package.json is in package.nls.json, and every key there is used', () => {
+    it('every %key% of package.json is in package.nls.json', () => {
       const used = new Set([...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
+      assert.ok(used.size > 40, `only ${used.size} placeholders found`);
       assert.deepStrictEqual([...used].filter((k) => !(k in nls)), [], 'placeholders without an English text');
-      assert.deepStrictEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'English texts no placeholder uses');
     });
 
     it('every string a user reads in the manifest is a placeholder', () => {
@@ -169,7 +169,10 @@ describe('l10n', () => {
       }
       for (const col of c.colors ?? []) check(col.id, col.description);
       for (const list of Object.values<Array<Record<string, string>>>(c.viewsContainers ?? {})) for (const v of list) check(v.id, v.title);
-      for (const list of Object.values<Array<Record<string, string>>>(c.views ?? {})) for (const v of list) (check(v.id, v.name), check(v.id, v.contextualTitle));
+      for (const list of Object.values<Array<Record<string, string>>>(c.views ?? {})) for (const v of list) {
+          check(v.id, v.name);
+          check(v.id, v.contextualTitle);
+        }
       for (const w of c.viewsWelcome ?? []) check(`${w.view} welcome`, w.contents);
       for (const w of c.walkthroughs ?? []) {
         check(`${w.id} title`, w.title);

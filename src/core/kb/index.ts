@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { EntitySchema, KbFileSchema, WORKSPACE_KB_FILE, WorkspaceKbSchema, type Entity, type Lang, type WorkspaceKb } from './schema';
 import { isoCountries } from './countries';
+import { nameIn } from './names';
 import countriesData from './data/countries.json';
 import organizationsData from './data/organizations.json';
 import peopleData from './data/people.json';
@@ -112,11 +113,10 @@ export class KnowledgeBase {
     return this.byId.size;
   }
 
-  /** Canonical display name: the first English name, else the first name in any language, else the id. */
+  /** Display name in `lang` (canonical: English), else the first English name, else any, else the id. */
   displayName(id: string, lang: Lang = 'en'): string {
     const e = this.byId.get(id);
-    if (!e) return id;
-    return e.names[lang]?.[0] ?? e.names.en?.[0] ?? Object.values(e.names).find((n) => n?.length)?.[0] ?? id;
+    return (e && nameIn(e.names, lang)) ?? id;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { SidecarEntity } from '../annotations';
 import type { KnowledgeBase } from '../kb';
+import type { Lang } from '../kb/schema';
 import { ACTOR_TYPES, AGREEMENT_TYPES, type EntityType, type Kind } from '../model';
 
 export interface EntityInfo {
@@ -22,14 +23,19 @@ export interface EntityInfo {
 export class EntityDirectory {
   private readonly local = new Map<string, SidecarEntity>();
 
-  constructor(private readonly kb: KnowledgeBase, sidecarEntities: Iterable<SidecarEntity> = []) {
+  /** `lang`: the language of the names shown (see kb/names.ts); the canonical English by default. */
+  constructor(
+    private readonly kb: KnowledgeBase,
+    sidecarEntities: Iterable<SidecarEntity> = [],
+    private readonly lang: Lang = 'en',
+  ) {
     for (const e of sidecarEntities) if (!this.local.has(e.id)) this.local.set(e.id, e);
   }
 
   get(id: string): EntityInfo | undefined {
     const e = this.kb.get(id);
     if (e) {
-      const name = this.kb.displayName(id);
+      const name = this.kb.displayName(id, this.lang);
       const forms = [...Object.values(e.names).flatMap((f) => f ?? []), ...e.aliases];
       return { id, name, kind: e.kind, type: e.type, qid: e.qid, aliases: [...new Set(forms)].filter((f) => f !== name), source: 'kb' };
     }

@@ -4,6 +4,7 @@ import { KbError } from '../../core/kb';
 import { kindOf } from '../../core/model';
 import { addWorkspaceAlias } from '../../core/workspace/kb';
 import { canWrite } from '../config';
+import { fileName, log } from '../log';
 import { input, notify } from '../ui';
 import { entityOf, type Services } from './context';
 import { CMD } from './ids';
@@ -39,6 +40,7 @@ async function addAlias(s: Services, arg: unknown): Promise<void> {
     );
   } catch (e) {
     if (!(e instanceof KbError)) throw e;
+    log.error(`could not add the alias “${alias.trim()}” of ${target.entity} to ${fileName(file)}`, e);
     notify('error', vscode.l10n.t('could not add the alias: {0}', e.message));
   }
 }

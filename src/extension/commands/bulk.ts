@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { ArticleAnnotations, articlePathFor, findSidecars } from '../../core/annotations';
 import { ArticleError, readArticle } from '../../core/text/article';
 import { canWrite } from '../config';
+import { fileName, log } from '../log';
 import type { Services } from './context';
 
 export interface BulkResult {
@@ -41,16 +42,19 @@ export async function forEachStore(s: Services, change: (store: ArticleAnnotatio
         text = readArticle(article).text;
       } catch (e) {
         if (!(e instanceof ArticleError)) throw e;
+        log.warn(`skipped ${fileName(article)}: ${e.message}`);
         result.skipped.push(article);
         continue;
       }
       const store = await ArticleAnnotations.load(article, text, { kb });
       if (store.error) {
+        log.warn(`skipped ${fileName(article)}: its sidecar is unusable: ${store.error.message}`);
         result.skipped.push(article);
         continue;
       }
       if (change(store)) {
-        await store.save();
+        const saved = await store.save();
+        log.info(`wrote ${fileName(store.sidecarPath)} (bulk change${saved.merged ? ', merged changes found on disk' : ''})`);
         result.changed++;
       }
     }

@@ -12,6 +12,7 @@ import type { Knowledge } from '../knowledge';
 import type { Node } from '../sidebar/nodes';
 import type { EntitiesView } from '../sidebar/view';
 import type { SidecarSync } from '../sync';
+import { log } from '../log';
 import { notify } from '../ui';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { CMD, type MentionArg } from './ids';
@@ -90,6 +91,7 @@ export function attempt<T>(failed: string, change: () => T): T | undefined {
   try {
     return change();
   } catch (e) {
+    log.error(failed, e);
     notify('error', `${failed}: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }

@@ -1,5 +1,6 @@
 /** Confirm, reject, remove: the analyst's decisions on single mentions, and Confirm All. */
 import * as vscode from 'vscode';
+import type { ArticleState } from '../articleState';
 import type { Node } from '../sidebar/nodes';
 import { flash } from '../statusBar';
 import { notify } from '../ui';
@@ -13,14 +14,14 @@ export function registerDecisions(s: Services): vscode.Disposable[] {
       if (!found) return notify('info', vscode.l10n.t('no mention here to confirm.'));
       if (found.mention.status === 'confirmed' || !writable(found.state)) return;
       if (attempt(vscode.l10n.t('could not confirm the mention'), () => (found.state.store!.confirm(found.mention), true)))
-        flash(vscode.l10n.t('Confirmed {0}', nameOf(s, found.mention.entity, found.mention.text)));
+        flash(vscode.l10n.t('Confirmed {0}', nameOf(s, found.state, found.mention.entity, found.mention.text)));
     }),
     vscode.commands.registerCommand(CMD.rejectMention, async (arg?: unknown) => {
       const found = await mentionOf(s, arg);
       if (!found) return notify('info', vscode.l10n.t('no mention here to reject.'));
       if (!writable(found.state)) return;
       if (attempt(vscode.l10n.t('could not reject the mention'), () => (found.state.store!.reject(found.mention), true)))
-        flash(vscode.l10n.t('Rejected “{0}” as {1}', found.mention.text, nameOf(s, found.mention.entity, found.mention.text)));
+        flash(vscode.l10n.t('Rejected “{0}” as {1}', found.mention.text, nameOf(s, found.state, found.mention.entity, found.mention.text)));
     }),
     vscode.commands.registerCommand(CMD.removeAnnotation, async (arg?: unknown) => {
       const node = arg as Node | undefined;
@@ -56,7 +57,7 @@ export function registerDecisions(s: Services): vscode.Disposable[] {
   ];
 }
 
-/** The entity's canonical name for a feedback message, else the mention's text. */
-export function nameOf(s: Services, entity: string, text: string): string {
-  return s.controller.directory().get(entity)?.name ?? text;
+/** The entity's name as the article's views show it, for a feedback message; else the mention's text. */
+export function nameOf(s: Services, state: ArticleState, entity: string, text: string): string {
+  return s.controller.directory([], s.controller.namesFor(state)).get(entity)?.name ?? text;
 }

@@ -22,6 +22,7 @@ export const CMD = {
   toggleScope: 'articleAnnotator.toggleScope',
   filter: 'articleAnnotator.filter',
   clearFilter: 'articleAnnotator.clearFilter',
+  showLog: 'articleAnnotator.showLog',
 } as const;
 
 export const VIEW_CONTAINER = 'articleAnnotator';

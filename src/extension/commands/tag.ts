@@ -43,7 +43,7 @@ async function tagSelection(s: Services, args: TagArgs): Promise<void> {
 
   const type = args.type ?? (await pickType());
   if (!type) return;
-  const entity = args.entity ?? (args.name !== undefined ? null : await pickEntity(s, type, words));
+  const entity = args.entity ?? (args.name !== undefined ? null : await pickEntity(s, state, type, words));
   if (entity === undefined) return;
   let id: string;
   if (entity === null) {
@@ -64,7 +64,7 @@ async function tagSelection(s: Services, args: TagArgs): Promise<void> {
   }
   if (!attempt(vscode.l10n.t('could not tag the selection'), () => state.store!.tag({ start: span.start, end: span.end, entity: id, type }))) return;
   revealSpan(state, span);
-  const name = s.controller.directory().get(id)?.name ?? words;
+  const name = s.controller.directory([], s.controller.namesFor(state)).get(id)?.name ?? words;
   flash(vscode.l10n.t('Tagged “{0}” as {1} ({2})', words, name, typeLabel(type)));
 
   // Spans the analyst already decided on (this one included) stay as they are; suggestions get tagged.
@@ -109,9 +109,9 @@ async function pickType(): Promise<EntityType | undefined> {
 }
 
 /** An entity id, null for a new entity, undefined when cancelled. */
-async function pickEntity(s: Services, type: EntityType, words: string): Promise<string | null | undefined> {
+async function pickEntity(s: Services, state: ArticleState, type: EntityType, words: string): Promise<string | null | undefined> {
   const articles = await s.index.articles();
-  const directory = s.controller.directory(articles.flatMap((a) => a.entities));
+  const directory = s.controller.directory(articles.flatMap((a) => a.entities), s.controller.namesFor(state));
   const item = (e: EntityInfo) => ({
     label: e.name,
     description: e.aliases.slice(0, 6).join(', '),

@@ -34,6 +34,7 @@ export class EntitiesTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       controller.onDidChange(() => this.scope === 'article' && this.refreshSoon()),
       index.onDidChange(() => this.scope === 'workspace' && this.refreshSoon()),
       vscode.window.onDidChangeActiveTextEditor(() => this.scope === 'article' && this.refreshSoon()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('articleAnnotator.displayNames') && this.refreshSoon()),
     );
   }
 
@@ -89,7 +90,8 @@ export class EntitiesTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       const state = this.controller.active();
       if (state) {
         const file = state.uri.toString();
-        built = outline([{ file, mentions: state.view.mentions, orphans: state.view.orphans, previews: state.previews }], this.controller.directory(), this.filter);
+        const names = this.controller.directory([], this.controller.namesFor(state));
+        built = outline([{ file, mentions: state.view.mentions, orphans: state.view.orphans, previews: state.previews }], names, this.filter);
         const problems = [state.error?.message, state.recognitionError && vscode.l10n.t('Recognition failed: {0}', state.recognitionError)]
           .filter((m): m is string => !!m)
           .map((message) => ({ file, message }));
@@ -97,7 +99,7 @@ export class EntitiesTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       }
     } else {
       const articles = await this.index.articles();
-      const directory = this.controller.directory(articles.flatMap((a) => a.entities));
+      const directory = this.controller.directory(articles.flatMap((a) => a.entities), this.controller.namesFor(undefined));
       built = outline(articles, directory, this.filter);
       const problems = articles.filter((a) => a.problem).map((a) => ({ file: a.file, message: a.problem! }));
       nodes = buildNodes(built, problems);
