@@ -8,10 +8,11 @@ import type { EntityInfo } from '../core/workspace/entities';
 import { spanAt } from '../core/workspace/navigate';
 import { CMD, commandLink, type MentionArg } from './commands/ids';
 import type { Controller } from './controller';
+import { PARTY_COMMANDS, partiesMarkdown } from './partiesHover';
 import { kindLabel, statusLabel, typeLabel } from './labels';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-const TRUSTED = [CMD.confirmMention, CMD.rejectMention, CMD.removeAnnotation, CMD.showInSidebar];
+const TRUSTED = [CMD.confirmMention, CMD.rejectMention, CMD.removeAnnotation, CMD.showInSidebar, ...PARTY_COMMANDS];
 const MAX_ALIASES = 8;
 /** The workspace count waits this long for the index, then says it is still counting. */
 const COUNT_WAIT_MS = 2000;
@@ -30,10 +31,11 @@ export class MentionHover implements vscode.HoverProvider {
     const inArticle = state.view.mentions.filter((x) => x.entity === m.entity).length;
     const inWorkspace = await this.workspaceCount(m.entity);
     const names = this.controller.directory([], this.controller.namesFor(state));
-    return new vscode.Hover(this.render(doc.uri, m, names.get(m.entity), inArticle, inWorkspace), state.range(m));
+    const parties = partiesMarkdown(state, m, (id) => names.get(id)?.name ?? id, esc);
+    return new vscode.Hover(this.render(doc.uri, m, names.get(m.entity), inArticle, inWorkspace, parties), state.range(m));
   }
 
-  private render(uri: vscode.Uri, m: ShownMention, info: EntityInfo | undefined, inArticle: number, inWorkspace: number | undefined): vscode.MarkdownString {
+  private render(uri: vscode.Uri, m: ShownMention, info: EntityInfo | undefined, inArticle: number, inWorkspace: number | undefined, parties = ''): vscode.MarkdownString {
     const name = info?.name ?? m.text;
     const qid = m.qid ?? info?.qid ?? null;
     const md = new vscode.MarkdownString(undefined, true);
@@ -48,6 +50,7 @@ export class MentionHover implements vscode.HoverProvider {
     if (qid) md.appendMarkdown(`Wikidata: [${qid}](https://www.wikidata.org/wiki/${qid})\n\n`);
     const ws = inWorkspace === undefined ? vscode.l10n.t('still counting in the workspace') : vscode.l10n.t('{0} in the workspace', inWorkspace);
     md.appendMarkdown(`${vscode.l10n.t('Mentions: {0} in this article', inArticle)} · ${ws}\n\n`);
+    md.appendMarkdown(parties);
     const arg: MentionArg = { uri: uri.toString(), start: m.start, end: m.end };
     const links = [
       m.status !== 'confirmed'

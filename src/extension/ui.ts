@@ -51,6 +51,30 @@ export function pick<T extends vscode.QuickPickItem>(items: readonly T[], option
   });
 }
 
+/** A multi-select quick pick; resolves to the picked items on accept, undefined when dismissed. */
+export function pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions & { selected: (item: T) => boolean }): Promise<T[] | undefined> {
+  const qp = vscode.window.createQuickPick<T>();
+  qp.title = options.title;
+  qp.placeholder = options.placeholder;
+  qp.canSelectMany = true;
+  qp.matchOnDescription = options.matchOnDescription ?? false;
+  qp.items = items;
+  qp.selectedItems = items.filter(options.selected);
+  return new Promise((resolve) => {
+    let result: T[] | undefined;
+    qp.onDidAccept(() => {
+      result = [...qp.selectedItems];
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      qp.dispose();
+      resolve(result);
+    });
+    qp.show();
+    shown.fire(qp as unknown as vscode.QuickPick<vscode.QuickPickItem>);
+  });
+}
+
 export function input(options: { title: string; prompt?: string; value?: string; validate?: (v: string) => string | undefined }): Promise<string | undefined> {
   const box = vscode.window.createInputBox();
   box.title = options.title;

@@ -43,6 +43,16 @@ export interface EntityGroup {
   mentions: MentionRef[];
   confirmed: number;
   suggested: number;
+  /** Agreements: their parties (from their mentions' `parties`), named. */
+  parties?: NamedRef[];
+  /** Countries and organizations: the agreements of the outline they are party to. */
+  partyTo?: NamedRef[];
+}
+
+/** Another entity as a group lists it. */
+export interface NamedRef {
+  entity: string;
+  name: string;
 }
 
 export interface TypeGroup {
@@ -94,6 +104,7 @@ export function outline(articles: readonly ArticleMentions[], names: EntityNames
       else g.suggested++;
     });
   }
+  linkParties(groups, names);
   const kept = [...groups.values()].filter((g) => !needle || entityMatches(g, names, needle));
   kept.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
 
@@ -117,6 +128,27 @@ export function outline(articles: readonly ArticleMentions[], names: EntityNames
   };
 }
 
+/** Agreements' parties and actors' agreements, both ways, in order of first mention. */
+function linkParties(groups: Map<string, EntityGroup>, names: EntityNames): void {
+  const byEntity = new Map<string, EntityGroup>();
+  for (const g of groups.values()) if (!byEntity.has(g.entity)) byEntity.set(g.entity, g);
+  const nameOf = (id: string) => names.get(id)?.name ?? byEntity.get(id)?.name ?? id;
+  for (const g of groups.values()) {
+    if (g.kind !== 'agreement') continue;
+    const ids: string[] = [];
+    for (const ref of g.mentions) for (const p of ref.mention.parties ?? []) if (!ids.includes(p)) ids.push(p);
+    if (!ids.length) continue;
+    g.parties = ids.map((id) => ({ entity: id, name: nameOf(id) }));
+    for (const id of ids) {
+      for (const actor of groups.values()) {
+        if (actor.entity !== id || actor.kind !== 'actor') continue;
+        actor.partyTo ??= [];
+        if (!actor.partyTo.some((r) => r.entity === g.entity)) actor.partyTo.push({ entity: g.entity, name: g.name });
+      }
+    }
+  }
+}
+
 /** Line number and a short, single-line excerpt around each span (code point offsets), for lists of mentions. */
 export function linePreviews(text: string, spans: readonly { start: number; end: number }[], width = 80): LinePreview[] {
   const index = new OffsetIndex(text);
@@ -134,9 +166,11 @@ export function linePreviews(text: string, spans: readonly { start: number; end:
     }
     const lineStart = lineStarts[lo];
     const lineEnd = lo + 1 < lineStarts.length ? lineStarts[lo + 1] - 1 : text.length;
-    // Markup on either side is read for its text only; the mention itself is kept as written.
-    const before = stripMarkup(text.slice(lineStart, start), 'before');
-    const after = stripMarkup(text.slice(end, lineEnd), 'after');
+    // Markup on either side is read for its text only; the mention itself is kept as written. Only
+    // a window of the line is read: a paragraph-long line with many mentions would be quadratic.
+    const window = 12 * width;
+    const before = stripMarkup(text.slice(Math.max(lineStart, start - window), start), 'before');
+    const after = stripMarkup(text.slice(end, Math.min(lineEnd, end + window)), 'after');
     const mention = text.slice(start, end).replace(/\s+/g, ' ');
     // Keep the mention visible on long lines: start a little before it.
     const room = Math.max(0, width - mention.length);
@@ -159,7 +193,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * `side` says which end touches the mention, where nothing is trimmed.
  */
 export function stripMarkup(s: string, side: 'before' | 'after' | 'whole' = 'whole'): string {
-  let t = s
+  // Plain text (most of it) has none of the characters the markup rules look for.
+  let t = !MARKUP_CHAR.test(s) ? s : s
     .replace(/<!--.*?(-->|$)/g, ' ')
     // Inline tags join the words they wrap (공동성명</b>을); others separate them.
     .replace(/<\/?([A-Za-z][A-Za-z0-9]*)[^<>]*>/g, (_, tag: string) => (INLINE.has(tag.toLowerCase()) ? '' : ' '))
@@ -175,6 +210,8 @@ export function stripMarkup(s: string, side: 'before' | 'after' | 'whole' = 'who
   if (side === 'after') return t.replace(/ $/, '');
   return t.trim();
 }
+
+const MARKUP_CHAR = /[<>&[*_~`]/;
 
 function decodeEntity(e: string): string | undefined {
   if (e[0] === '#') {

@@ -6,7 +6,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../core/annotations';
-import { EXPORT_FORMATS, planOutputs, toBrat, toJsonl, toW3c, type ExportDocument, type ExportFormat, type ExportInclude } from '../../core/export';
+import { EXPORT_FORMATS, planOutputs, toBrat, toCsv, toJsonl, toW3c, type ExportDocument, type ExportFormat, type ExportInclude } from '../../core/export';
 import { canWrite } from '../config';
 import { notify, pick } from '../ui';
 import { articleOf, type Services } from './context';
@@ -19,6 +19,8 @@ function formatLabel(format: ExportFormat): string {
       return vscode.l10n.t('W3C Web Annotation (JSON-LD)');
     case 'jsonl':
       return vscode.l10n.t('JSON Lines');
+    case 'csv':
+      return vscode.l10n.t('CSV (one row per mention, with parties)');
   }
 }
 
@@ -78,12 +80,13 @@ export async function exportArticle(s: Services, arg: ExportArg): Promise<string
     annotations: store.annotations(),
     entity: (id) => store.entity(id),
     suggestions: include === 'all' ? suggestions : undefined,
+    parties: (id) => state.view.mentions.find((m) => m.kind === 'agreement' && m.entity === id)?.parties ?? [],
   };
   let files: { target: string; content: string; renamed?: string }[];
   if (arg.target) {
     const protectedPaths = [state.uri.fsPath, `${state.uri.fsPath}.annotations.json`].map((p) => path.resolve(p));
     if (protectedPaths.includes(path.resolve(arg.target))) return void notify('error', vscode.l10n.t('{0} is the article or its sidecar; not overwritten.', arg.target));
-    files = [{ target: arg.target, content: format === 'brat' ? toBrat(doc) : format === 'w3c' ? toW3c([doc]) : toJsonl([doc]) }];
+    files = [{ target: arg.target, content: format === 'brat' ? toBrat(doc) : format === 'w3c' ? toW3c([doc]) : format === 'csv' ? toCsv([doc]) : toJsonl([doc]) }];
   } else {
     const folder = arg.folder ?? (await chooseFolder(s, state.uri));
     if (!folder) return undefined;

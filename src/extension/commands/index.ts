@@ -5,6 +5,7 @@ import type { Services } from './context';
 import { registerDecisions } from './decide';
 import { registerEntityCommands } from './entities';
 import { registerNavigation } from './navigate';
+import { registerParties } from './parties';
 import { registerSidecarCommands } from './sidecar';
 import { registerTag } from './tag';
 import { registerViewCommands } from './view';
@@ -13,6 +14,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
   return [
     ...registerTag(s),
     ...registerDecisions(s),
+    ...registerParties(s),
     ...registerEntityCommands(s),
     ...registerAlias(s),
     ...registerNavigation(s),

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { CMD, type MentionArg } from '../commands/ids';
 import { colorId, styleOf } from '../decorations/styles';
 import { statusLabel, typeLabel } from '../labels';
-import type { Node } from './nodes';
+import type { Node, RelatedNode } from './nodes';
 
 const ICONS = { country: 'globe', person: 'person', organization: 'organization', agreement: 'law' } as const;
 
@@ -71,7 +71,36 @@ export function treeItem(node: Node, scope: 'article' | 'workspace'): vscode.Tre
       item.command = { command: CMD.revealMention, title: vscode.l10n.t('Reveal'), arguments: [arg] };
       return withId(item, node);
     }
+    case 'parties':
+    case 'agreements':
+    case 'party':
+    case 'partyTo':
+      return relationItem(node);
   }
+}
+
+/** The Parties / Agreements nodes and their entries (see core/workspace/group.ts linkParties). */
+function relationItem(node: Extract<Node, { t: 'parties' | 'agreements' | 'party' | 'partyTo' }>): vscode.TreeItem {
+  const C = vscode.TreeItemCollapsibleState;
+  if (node.t === 'parties' || node.t === 'agreements') {
+    const list = node.t === 'parties' ? node.group.parties ?? [] : node.group.partyTo ?? [];
+    const item = new vscode.TreeItem(node.t === 'parties' ? vscode.l10n.t('Parties') : vscode.l10n.t('Agreements'), C.Expanded);
+    item.description = String(list.length);
+    item.tooltip =
+      node.t === 'parties'
+        ? vscode.l10n.t('Who concluded, signed or issued {0}', node.group.name)
+        : vscode.l10n.t('Agreements {0} is a party to', node.group.name);
+    item.iconPath = new vscode.ThemeIcon(node.t === 'parties' ? 'organization' : 'law');
+    item.contextValue = node.t;
+    return withId(item, node);
+  }
+  const r = node as RelatedNode;
+  const item = new vscode.TreeItem(r.ref.name, C.None);
+  item.iconPath = new vscode.ThemeIcon(r.t === 'party' ? 'account' : 'law');
+  item.tooltip = r.t === 'party' ? vscode.l10n.t('{0}: party to {1}', r.ref.name, r.group.name) : vscode.l10n.t('{0}: party to {1}', r.group.name, r.ref.name);
+  item.contextValue = r.t;
+  item.command = { command: CMD.showInSidebar, title: vscode.l10n.t('Show in Sidebar'), arguments: [{ entity: r.ref.entity }] };
+  return withId(item, node);
 }
 
 /** "12 suggested · 1 confirmed": words, not signs, so the counts explain themselves. */

@@ -34,3 +34,30 @@ describe('sidebar/nodes (lazy children)', () => {
     assert.equal(walk(roots[1]), 1 + 1 + 1 + 20);
   });
 });
+
+describe('sidebar/nodes: Parties and Agreements', () => {
+  const treaty = (start: number, parties: string[]): ShownMention => ({ ...m(start, '条約', 'doc:treaty', 'treaty'), parties });
+  const article = {
+    file: 'a',
+    mentions: [m(0, '日', 'japan', 'country'), m(1, '比', 'philippines', 'country'), m(5, '中国', 'china', 'country'), treaty(10, ['japan', 'philippines', 'australia']), treaty(30, ['japan', 'philippines', 'australia'])],
+    orphans: [],
+  };
+  const named: EntityNames = { get: (id) => (id === 'australia' ? { name: 'Australia', aliases: [], qid: 'Q408' } : undefined) };
+  const roots = buildNodes(outline([article], named), []);
+  const entity = (kind: number, id: string) => childrenOf(childrenOf(roots[kind])[0]).find((n) => n.t === 'entity' && n.group.entity === id)!;
+
+  it('an agreement has a Parties node first, listing every party (named from the directory or its mention)', () => {
+    const children = childrenOf(entity(1, 'doc:treaty'));
+    assert.deepEqual(children.map((n) => n.t), ['parties', 'mention', 'mention']);
+    const parties = childrenOf(children[0]);
+    assert.deepEqual(parties.map((n) => n.t === 'party' && n.ref.name), ['日', '比', 'Australia']);
+    assert.equal(parties[0].parent, children[0]);
+  });
+
+  it('a party has an Agreements node; an actor party to nothing has none', () => {
+    const japan = childrenOf(entity(0, 'japan'));
+    assert.deepEqual(japan.map((n) => n.t), ['agreements', 'mention']);
+    assert.deepEqual(childrenOf(japan[0]).map((n) => n.t === 'partyTo' && n.ref.entity), ['doc:treaty']);
+    assert.deepEqual(childrenOf(entity(0, 'china')).map((n) => n.t), ['mention']);
+  });
+});
