@@ -6,6 +6,7 @@
 import { isHangul, isKanji, isKatakana, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
 import { code, normalizedAt, type Ctx } from './context';
 import { lexicon } from './lexicon';
+import { worldCands } from './patterns';
 import { PRIO, type Cand } from './span';
 
 const org = (s: number, e: number, id: string): Cand => ({ s, e, prio: PRIO.pattern, parts: [{ s, e, entity: id, type: 'organization', qid: null }] });
@@ -14,7 +15,7 @@ const idOf = (ctx: Ctx, s: number, e: number) =>
   'org:' + ctx.orig.slice(ctx.origin[s], ctx.origin[e]).normalize('NFKC').replace(/\s+/g, ' ').replace(/ (?:Pty Ltd|Ltd|Inc\.?|Corp\.?|Corporation|LLC|Group)$/, '');
 
 export function bodyCands(ctx: Ctx): Cand[] {
-  return [...englishBodies(ctx), ...cjkBodies(ctx), ...subBodies(ctx)];
+  return [...englishBodies(ctx), ...cjkBodies(ctx), ...subBodies(ctx), ...worldCands(ctx)];
 }
 
 const ENGLISH_BODY = new RegExp(
@@ -31,7 +32,7 @@ function englishBodies(ctx: Ctx): Cand[] {
   if (!/[A-Z]/.test(ctx.orig)) return out;
   for (let m; (m = re.exec(ctx.orig)); ) {
     const words = m[1].trim().split(' ');
-    while (words.length && lexicon.mediaPrefixBlockers.has(words[0].toLowerCase())) words.shift();
+    while (words.length && (lexicon.mediaPrefixBlockers.has(words[0].toLowerCase()) || /['’]s$/.test(words[0]))) words.shift();
     if (!words.length) continue;
     const startOrig = m.index + m[0].indexOf(words[0]);
     const s = normalizedAt(ctx, startOrig);

@@ -34,4 +34,12 @@ export const lexicon = {
   mediaSuffixes: { en: raw.mediaSuffixes.en, ja: longestFirst(norm(raw.mediaSuffixes.ja)), ko: longestFirst(raw.mediaSuffixes.ko) },
   mediaPrefixBlockers: new Set(raw.mediaPrefixBlockers.map((w) => normalizeForm(w))),
   orgSubBodies: { ja: normMap(raw.orgSubBodies.ja), ko: normMap(raw.orgSubBodies.ko) },
+  bodySuffixes: { en: longestFirst(raw.bodySuffixes.en), ja: longestFirst(norm(raw.bodySuffixes.ja)), ko: longestFirst(norm(raw.bodySuffixes.ko)) },
+  legalForms: { en: longestFirst(raw.legalForms.en), ja: longestFirst(norm(raw.legalForms.ja)), ko: longestFirst(norm(raw.legalForms.ko)) },
+  genericBodyNames: { ja: new Set(norm(raw.genericBodyNames.ja)), ko: new Set(norm(raw.genericBodyNames.ko)) },
+  regions: { ja: longestFirst(norm(raw.regions.ja)), ko: longestFirst(norm(raw.regions.ko)) },
+  listOnlyCountries: { ko: normMap(raw.listOnlyCountries.ko) },
+  listMarkers: new Set(norm(raw.listMarkers)),
+  titleHeads: { en: new Set(raw.titleHeads.en) },
+  koreanEndings: longestFirst(raw.koreanEndings.verb),
 };

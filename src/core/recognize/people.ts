@@ -145,6 +145,8 @@ export function surnameOf(name: string): string | null {
   }
   const space = name.lastIndexOf(' ');
   if (space > 0 && /^[A-Za-z\u00c0-\u024f'-]{3,}$/.test(name.slice(space + 1))) return name.slice(space + 1);
+  // Foreign names in hangul keep the given-name-first order: 카심-조마르트 토카예프 → 토카예프.
+  if (space > 0 && /^[\uac00-\ud7a3]{3,}$/.test(name.slice(space + 1)) && /^[\uac00-\ud7a3 -]+$/.test(name)) return name.slice(space + 1);
   return null;
 }
 

@@ -1,0 +1,324 @@
+/**
+ * Actors the knowledge base has never seen, from the shape of the language
+ * around them (issue 12): bodies named by a proper name and a body word
+ * (Trade Law Centre, 資源エネルギー庁, 한국석유공사), companies by their legal
+ * form (株式会社INPEX, Safaricom PLC, 포스코인터내셔널㈜), a country and a
+ * Korean ministry (브라질 개발산업통상서비스부), an abbreviation before a
+ * region (日アフリカ, 한-아프리카), list items that are countries only in a
+ * list (△오만), and people introduced as "NAME, TITLE of BODY". The words
+ * are data (kb/data/lexicon.json); these rules only read one region's text.
+ */
+import { isHangul, isKanji, isKatakana, isLatinLetter, isLatinWordChar, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
+import { code, normalizedAt, type Ctx } from './context';
+import { lexicon } from './lexicon';
+import { patternPersonId } from './people';
+import { PRIO, type Cand, type Part } from './span';
+
+export function worldCands(ctx: Ctx): Cand[] {
+  return [
+    ...englishBodies(ctx),
+    ...englishTitledPeople(ctx),
+    ...japaneseBodies(ctx),
+    ...koreanBodies(ctx),
+    ...regionCompounds(ctx),
+    ...listCountries(ctx),
+  ];
+}
+
+/** One id for a body however its legal form is written (Safaricom, Safaricom PLC). */
+function bodyId(ctx: Ctx, s: number, e: number): string {
+  let name = ctx.orig.slice(ctx.origin[s], ctx.origin[e]).normalize('NFKC').replace(/\s+/g, ' ');
+  for (const f of [...lexicon.legalForms.en, '株式会社', '(株)', '(주)', '주식회사']) {
+    if (name.endsWith(' ' + f)) name = name.slice(0, -f.length - 1);
+    else if (name.endsWith(f) && !/[A-Za-z]/.test(f)) name = name.slice(0, -f.length);
+    else if (name.startsWith(f) && !/[A-Za-z]/.test(f)) name = name.slice(f.length);
+  }
+  return 'org:' + name.trim();
+}
+
+const org = (ctx: Ctx, s: number, e: number): Cand => ({ s, e, prio: PRIO.pattern, parts: [{ s, e, entity: bodyId(ctx, s, e), type: 'organization', qid: null }] });
+
+/** The knowledge-base actors at each start (longest end), and which positions they cover. */
+function actorsAt(ctx: Ctx): { ends: Map<number, { e: number; type: string; entity: number }>; covered: Uint8Array } {
+  const ends = new Map<number, { e: number; type: string; entity: number }>();
+  const covered = new Uint8Array(ctx.t.length + 1);
+  for (const h of ctx.hits.free) {
+    const ent = ctx.ckb.entities[h.ref.entity];
+    if (ent.kind !== 'actor') continue;
+    const prev = ends.get(h.s);
+    if (!prev || prev.e < h.e) ends.set(h.s, { e: h.e, type: ent.type, entity: h.ref.entity });
+    covered.fill(1, h.s, h.e);
+  }
+  return { ends, covered };
+}
+
+// ---------------------------------------------------------------- English
+
+const CAP_WORD = /^[A-Z][\p{L}'’&.-]*$/u;
+/** Words that start a sentence or a title, never a body's proper name. */
+const NOT_FIRST = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'For', 'By', 'And', 'Of', 'Its', 'His', 'Her', 'Their', 'Our', 'This', 'That', 'These', 'Those', 'Both', 'Also', 'But', 'When', 'After', 'Before', 'While', 'Under', 'With', 'From', 'As', 'If', 'Some', 'Many', 'Most', 'Every', 'Each', 'New', 'Former', 'Acting', 'President', 'Minister', 'Secretary', 'Director', 'Chairman', 'Executive', 'Chief', 'Head', 'Deputy', 'Vice', 'Senior', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'General', 'Related', 'More', 'Read', 'Follow', 'Reporting', 'Editing']);
+
+/** Capitalized words ending in a body word (Trade Law Centre, MTN Group), or a name and a legal form (Safaricom PLC, Nestlé S.A.). */
+function englishBodies(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  if (!/[A-Z]/.test(ctx.orig)) return out;
+  const suffixes = new Set(lexicon.bodySuffixes.en);
+  const legal = lexicon.legalForms.en;
+  // Tokens of the original text with their offsets (the text keeps its capitals there).
+  const words: Array<{ w: string; s: number; e: number }> = [];
+  const re = /[\p{L}][\p{L}\p{N}'’&.-]*|&/gu;
+  for (let m; (m = re.exec(ctx.orig)); ) {
+    let w = m[0];
+    // A trailing full stop belongs to the word only in abbreviations (S.A., Ltd., Inc.).
+    if (w.endsWith('.') && !/^(?:[A-Za-z]\.)+$|^S\.p\.A\.$/.test(w)) w = w.slice(0, -1);
+    words.push({ w, s: m.index, e: m.index + w.length });
+  }
+  const gapOk = (a: { e: number }, b: { s: number }) => b.s - a.e === 1 && ctx.orig[a.e] === ' ';
+  for (let i = 0; i < words.length; i++) {
+    const last = words[i];
+    const isSuffix = suffixes.has(last.w);
+    const isLegal = legal.includes(last.w);
+    if (!isSuffix && !isLegal) continue;
+    // Walk back over capitalized words and connectors (not ending on a connector).
+    let j = i;
+    let names = 0;
+    while (j > 0 && gapOk(words[j - 1], words[j]) && i - j < 5) {
+      const w = words[j - 1].w;
+      // Only capitalized words: "Shares of Kestrel Mining PLC" and "X PLC and Y Group" are two phrases.
+      if (!CAP_WORD.test(w) || /['’]s$/.test(w)) break;
+      j--;
+      names++;
+    }
+    while (j < i && NOT_FIRST.has(words[j].w)) j++;
+    if (j >= i || names === 0) continue;
+    // A legal form needs a name before it; a body word needs a proper name, not only other body words.
+    const inner = words.slice(j, i).map((x) => x.w);
+    if (isSuffix && inner.every((w) => suffixes.has(w))) continue;
+    const s = normalizedAt(ctx, words[j].s);
+    const e = normalizedAt(ctx, last.e);
+    if (s === undefined || e === undefined) continue;
+    if (ctx.t.slice(s, e).includes('  ') || isLatinWordChar(code(ctx, e))) continue;
+    out.push(org(ctx, s, e));
+  }
+  return out;
+}
+
+/**
+ * "Trudi Hartzenberg, Executive Director of the Trade Law Centre", "Peter Ndegwa, chief executive
+ * of Safaricom": two or three capitalized words, a comma, a title and "of" or "at".
+ */
+function englishTitledPeople(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  const re = /\b([A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){1,2}), (?:the |a |an )?((?:[A-Za-z-]+ ){0,3}?[A-Za-z-]+) (?:of|at|for) /gu;
+  for (let m; (m = re.exec(ctx.orig)); ) {
+    const title = m[2];
+    const words = title.split(' ');
+    if (![title, words.slice(-2).join(' '), words[words.length - 1]].some((t) => lexicon.titleHeads.en.has(t))) continue;
+    const name = m[1].split(' ');
+    if (NOT_FIRST.has(name[0]) || name.some((w) => lexicon.bodySuffixes.en.includes(w))) continue;
+    const s = normalizedAt(ctx, m.index);
+    const e = normalizedAt(ctx, m.index + m[1].length);
+    if (s === undefined || e === undefined) continue;
+    const known = ctx.hits.free.find((h) => h.s < e && s < h.e && ctx.ckb.entities[h.ref.entity].kind === 'actor');
+    if (known && ctx.ckb.entities[known.ref.entity].type !== 'person') continue;
+    const p: Part = { s, e, entity: patternPersonId(m[1]), type: 'person', qid: null };
+    out.push({ s, e, prio: PRIO.pattern, parts: [p] });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- Japanese
+
+const isNameUnit = (c: number) => isKanji(c) || isKatakana(c) || c === MIDDLE_DOT || c === LONG_VOWEL || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * A name run ending in a body word: カタール投資庁, 資源エネルギー庁, フランス全国農業経営者組合連盟,
+ * 豊田通商株式会社, and a legal form before the name (株式会社INPEX). The run must hold a proper
+ * name — katakana, Latin, or a known actor at its start — or be long enough to be one.
+ */
+function japaneseBodies(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  const t = ctx.t;
+  const { ends } = actorsAt(ctx);
+  const titleEnds = new Map<number, number>();
+  for (const h of ctx.hits.titles) titleEnds.set(h.s, Math.max(h.e, titleEnds.get(h.s) ?? 0));
+  const titleStarts = new Set(titleEnds.keys());
+  for (const suffix of lexicon.bodySuffixes.ja) {
+    for (let i = t.indexOf(suffix); i !== -1; i = t.indexOf(suffix, i + 1)) {
+      const e = i + suffix.length;
+      let s = i;
+      while (s > 0 && isNameUnit(code(ctx, s - 1)) && i - s < 16) s--;
+      if (isNameUnit(code(ctx, s - 1))) continue;
+      // Skip a leading legal form or generic word: 同委員会 and 中央銀行 name no body.
+      while (s < i && code(ctx, s) === MIDDLE_DOT) s++;
+      const run = t.slice(s, i);
+      // ファティ・ビロル事務局長: the body word begins a title (事務局長, 委員長), so this is a person's name.
+      if (titleEnds.get(i) !== undefined && titleEnds.get(i)! > e) continue;
+      // グローバル戦闘航空プログラム: the body word sits inside a longer word.
+      const next = code(ctx, e);
+      if (isKatakana(next) || (isKanji(next) && !titleStarts.has(e))) continue;
+      const head = ends.get(s);
+      if (head && lexicon.genericBodyNames.ja.has(t.slice(head.e, i))) continue; // 中国国有銀行: a country's state banks
+      if (run.length < 2 || lexicon.genericBodyNames.ja.has(run) || lexicon.genericBodyNames.ja.has(run[0]) && run.length <= 2) continue;
+      if ([...lexicon.genericBodyNames.ja].some((g) => g.length >= 2 && run === g)) continue;
+      let proper = /[\u30a1-\u30fa]{2}|[a-z]{2}/.test(run) || ends.has(s);
+      // Pure-kanji names: long enough to be a name (原子力規制委員会), or an agency (金融庁).
+      if (!proper) proper = run.length >= (suffix === '庁' ? 2 : 4);
+      if (!proper) continue;
+      // A known actor ending here already is the body (国際協力機構): the dictionary has it.
+      if (ends.has(s) && ends.get(s)!.e >= e) continue;
+      out.push(org(ctx, s, e));
+    }
+  }
+  // 株式会社INPEX: the legal form first.
+  for (const form of lexicon.legalForms.ja) {
+    for (let i = t.indexOf(form); i !== -1; i = t.indexOf(form, i + 1)) {
+      let e = i + form.length;
+      const from = e;
+      while (e < t.length && isNameUnit(code(ctx, e)) && e - from < 16) e++;
+      if (e - from < 2 || isKanji(code(ctx, i - 1)) || isKatakana(code(ctx, i - 1))) continue;
+      out.push(org(ctx, i, e));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- Korean
+
+/** Whether a Korean word may end at `e`: no more Hangul, or only a particle. */
+function koreanWordEnds(ctx: Ctx, e: number): boolean {
+  if (!isHangul(code(ctx, e))) return true;
+  return lexicon.particles.ko.some((p) => ctx.t.startsWith(p, e) && !isHangul(code(ctx, e + p.length)));
+}
+
+/**
+ * 한국석유공사, 한국무역협회, 대우건설, CJ제일제당, 포스코인터내셔널㈜: a word ending in a body word,
+ * with a legal form after it if any; a country word before it with a space is part of the
+ * name (카자흐스탄 국영광물공사), as with ministries (브라질 개발산업통상서비스부).
+ */
+function koreanBodies(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  const t = ctx.t;
+  const { ends } = actorsAt(ctx);
+  const countryBefore = (s: number): number => {
+    if (t[s - 1] !== ' ') return s;
+    let k = s - 1;
+    while (k > 0 && isHangul(code(ctx, k - 1))) k--;
+    const a = ends.get(k);
+    return a && a.e === s - 1 && a.type === 'country' ? k : s;
+  };
+  const wordStart = (i: number) => {
+    let s = i;
+    while (s > 0 && (isHangul(code(ctx, s - 1)) || isLatinLetter(code(ctx, s - 1)))) s--;
+    return s;
+  };
+  for (const suffix of lexicon.bodySuffixes.ko) {
+    for (let i = t.indexOf(suffix); i !== -1; i = t.indexOf(suffix, i + 1)) {
+      let e = i + suffix.length;
+      const s = wordStart(i);
+      const stem = t.slice(s, i);
+      if (stem.length < 2 || lexicon.genericBodyNames.ko.has(stem)) continue;
+      let legal = false;
+      for (const f of lexicon.legalForms.ko) {
+        if (!t.startsWith(f, e)) continue;
+        e += f.length;
+        legal = true;
+      }
+      // 집행위원회, 가스화학: a short common word before the body word names no body; a longer name, a
+      // Latin one, a known actor or a legal form does (한국석유공사, CJ제일제당, 현대건설, 다온인터내셔널㈜).
+      if (stem.length < 3 && !/[a-z]/.test(stem) && !ends.has(s) && !legal) continue;
+      if (!koreanWordEnds(ctx, e)) continue;
+      // A known actor of exactly this span is the dictionary's.
+      if (ends.get(s)?.e === e) continue;
+      out.push(org(ctx, countryBefore(s), e));
+    }
+  }
+  // <country> <…부>: a country's ministry (브라질 개발산업통상서비스부); 정부, 북부, 본부 are no ministries.
+  for (const [s, a] of ends) {
+    if (a.type !== 'country' || t[a.e] !== ' ' || !isHangul(code(ctx, s))) continue;
+    let e = a.e + 1;
+    while (isHangul(code(ctx, e))) e++;
+    const word = t.slice(a.e + 1, e);
+    const m = /^(.{2,12}부)(.*)$/.exec(word);
+    if (!m || /(?:정부|본부|일부|내부|외부|전부|간부|동부|서부|남부|북부|중부|세부)$/.test(m[1])) continue;
+    if (m[2] && !lexicon.particles.ko.includes(m[2])) continue;
+    if (ctx.hits.free.some((h) => h.s === a.e + 1 && h.e >= a.e + 1 + m[1].length)) continue;
+    out.push(org(ctx, s, a.e + 1 + m[1].length));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- countries
+
+/**
+ * 日アフリカ, 日・中央アジア, 한-아프리카, 한·중남미, #한아프리카: a country abbreviation joined to a
+ * region is the country (the region is no actor).
+ */
+function regionCompounds(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  const t = ctx.t;
+  const at = (i: number, regions: readonly string[]) => {
+    const j = t[i] === '・' || t[i] === '-' ? i + 1 : i;
+    return regions.some((r) => t.startsWith(r, j));
+  };
+  for (const [i, entities] of ctx.hits.abbrJa) {
+    const prev = code(ctx, i - 1);
+    if ((isKanji(prev) && !lexicon.abbreviationPrefixes.ja.has(t[i - 1])) || isKatakana(prev)) continue;
+    if (!isKanji(code(ctx, i)) || !at(i + 1, lexicon.regions.ja)) continue;
+    // 日中央アジア: the region may itself start with an abbreviation (中): prefer the region.
+    out.push({ s: i, e: i + 1, prio: PRIO.compound, parts: [part(ctx, i, entities[0])] });
+  }
+  for (const [i, entities] of ctx.hits.abbrKo) {
+    if (isHangul(code(ctx, i - 1)) || !at(i + 1, lexicon.regions.ko)) continue;
+    out.push({ s: i, e: i + 1, prio: PRIO.compound, parts: [part(ctx, i, entities[0])] });
+  }
+  return out;
+}
+
+function part(ctx: Ctx, s: number, entityIndex: number): Part {
+  const ent = ctx.ckb.entities[entityIndex];
+  return { s, e: s + 1, entity: ent.id, type: ent.type as Part['type'], qid: ent.qid ?? null };
+}
+
+/**
+ * 오만, 가나, 말리, 수단 are ordinary Korean words ('arrogance', 'means'); in a list of countries
+ * (△오만 △쿠웨이트, 가나, 모로코와는) they are the countries.
+ */
+function listCountries(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  const t = ctx.t;
+  if (!lexicon.listOnlyCountries.ko.size) return out;
+  const countryStarts = new Map<number, number>();
+  const countryEnds = new Map<number, number>();
+  for (const h of ctx.hits.free) {
+    if (ctx.ckb.entities[h.ref.entity].type !== 'country') continue;
+    countryStarts.set(h.s, h.e);
+    countryEnds.set(h.e, h.s);
+  }
+  for (const [form, id] of lexicon.listOnlyCountries.ko) {
+    const ent = ctx.ckb.indexOf.get(id);
+    if (ent === undefined) continue;
+    for (let i = t.indexOf(form); i !== -1; i = t.indexOf(form, i + 1)) {
+      const e = i + form.length;
+      if (isHangul(code(ctx, i - 1)) || !koreanWordEnds(ctx, e)) continue;
+      const before = t.slice(Math.max(0, i - 3), i).replace(/ /g, '');
+      const marked = before.endsWith('△') || before.endsWith('▲');
+      // A neighbour in the list is a country: "X, 가나" or "가나, X" (also ·, 、 and 및).
+      let k = i;
+      while (k > 0 && t[k - 1] === ' ') k--;
+      const sepBefore = lexicon.listMarkers.has(t[k - 1] ?? '');
+      let b = k - 1;
+      while (b > 0 && t[b - 1] === ' ') b--;
+      const listedAfter = countryEnds.has(b) && sepBefore;
+      let a = e;
+      while (isHangul(code(ctx, a)) && a - e < 3) a++;
+      const sepAfter = lexicon.listMarkers.has(t[e] ?? '') && a === e;
+      let n = e + 1;
+      while (t[n] === ' ') n++;
+      const listedBefore = sepAfter && countryStarts.has(n);
+      if (!marked && !listedAfter && !listedBefore) continue;
+      out.push({ s: i, e, prio: PRIO.dictionary, parts: [{ s: i, e, entity: id, type: 'country', qid: ctx.ckb.entities[ent].qid ?? null }] });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+/**
+ * Recognition of what the knowledge base has never seen (issue 12): bodies by their body word or
+ * legal form, people by "NAME, TITLE of BODY", abbreviations before regions, countries that are
+ * ordinary words except in a list — with made-up names, so only the rules can find them.
+ */
+import { strict as assert } from 'assert';
+import { KnowledgeBase } from '../../src/core/kb';
+import { recognize } from '../../src/core/recognize';
+
+const kb = KnowledgeBase.builtin();
+const found = (text: string) => recognize(text, kb).map((m) => `${m.text}/${m.type}`);
+const has = (text: string, ...expected: string[]) => {
+  const got = found(text);
+  for (const x of expected) assert.ok(got.includes(x), `${x} in ${JSON.stringify(text)}: got ${JSON.stringify(got)}`);
+};
+const lacks = (text: string, ...unexpected: string[]) => {
+  const got = found(text);
+  for (const x of unexpected) assert.ok(!got.includes(x), `no ${x} in ${JSON.stringify(text)}: got ${JSON.stringify(got)}`);
+};
+const noneOfType = (text: string, type: string) => {
+  const got = recognize(text, kb).filter((m) => m.type === type).map((m) => m.text);
+  assert.deepEqual(got, [], `no ${type} in ${JSON.stringify(text)}`);
+};
+
+describe('recognize: bodies, companies and people the knowledge base does not know', () => {
+  it('English bodies by a proper name and a body word, companies by their legal form', () => {
+    has('The Harbourview Policy Centre, a think tank, said so.', 'Harbourview Policy Centre/organization');
+    has('Shares of Kestrel Mining PLC and Ordway Group rose.', 'Kestrel Mining PLC/organization', 'Ordway Group/organization');
+    has('Nigeria’s Ubaka Industries Ltd opened a plant.', 'Ubaka Industries Ltd/organization', 'Nigeria/country');
+    has('Lomé Cement S.A. raised prices.', 'Lomé Cement S.A./organization');
+    // A body word alone, after an article, or only body words: no name.
+    noneOfType('The Commission met. The Council agreed.', 'organization');
+    noneOfType('He spoke at the World Forum conference centre.', 'organization');
+  });
+  it('English people introduced as NAME, TITLE of BODY', () => {
+    has('"It works," said Amara Velasquez, Executive Director of the Harbourview Policy Centre.', 'Amara Velasquez/person', 'Harbourview Policy Centre/organization');
+    has('said Tobias Renner, chief executive of Ordway Group.', 'Tobias Renner/person');
+    noneOfType('In Nairobi, capital of Kenya, traders waited.', 'person');
+  });
+  it('Japanese bodies by a name and 庁 / 委員会 / 株式会社, never a title or a generic word', () => {
+    has('経済産業省と水素エネルギー庁は', '水素エネルギー庁/organization');
+    has('株式会社ミナトロジは、カタール港湾公社と', '株式会社ミナトロジ/organization', 'カタール港湾公社/organization');
+    has('三河精機株式会社が出資した', '三河精機株式会社/organization');
+    noneOfType('同委員会は中央銀行に要請した', 'organization');
+    // 事務局長 is a title: the name before it is a person, not a body.
+    has('マルコ・ベリーニ事務局長は述べた', 'マルコ・ベリーニ/person');
+    lacks('マルコ・ベリーニ事務局長は述べた', 'マルコ・ベリーニ事務局/organization');
+    lacks('グローバル戦闘航空プログラム', 'グローバル戦闘航空/organization');
+  });
+  it('Korean bodies by a word ending in 공사 / 협회 / 연구원 …, with a country or a legal form', () => {
+    has('한국해저자원공사와 한국물류협회는', '한국해저자원공사/organization', '한국물류협회/organization');
+    has('카자흐스탄 국영우라늄공사가', '카자흐스탄 국영우라늄공사/organization');
+    has('다온인터내셔널㈜은 계약을', '다온인터내셔널㈜/organization');
+    has('브라질 농업개발부 장관은', '브라질 농업개발부/organization');
+    noneOfType('중앙은행과 집행위원회, 선임연구원이', 'organization');
+    lacks('브라질 정부는', '브라질 정부/organization');
+  });
+  it('an abbreviation before a region is the country; the region is not', () => {
+    has('日アフリカ関係を強化する', '日/country');
+    has('한-아프리카 정상회의와 한·중남미 협력', '한/country');
+    lacks('日アフリカ関係を強化する', 'アフリカ/country');
+    noneOfType('北東アジアの安全保障', 'country');
+  });
+  it('오만, 가나 are countries in a list of countries only', () => {
+    has('회원국은 △사우디아라비아 △오만 △바레인이다.', '오만/country');
+    has('가나, 모로코와는 협의를 시작했다', '가나/country');
+    noneOfType('그의 오만한 태도와 가나다 순서', 'country');
+  });
+});
