@@ -1,4 +1,4 @@
-// Bundles the extension, the CLI, the benchmark and the integration suite.
+// Bundles the extension, the CLI, the benchmark, the integration suite and the webview pages.
 // Entries whose source does not exist yet are skipped, so partial trees build.
 const esbuild = require('esbuild');
 const fs = require('fs');
@@ -18,6 +18,9 @@ const entries = [
   { in: 'scripts/bench.ts', out: 'dist/bench.js' },
   // The integration suite runs inside VS Code's extension host: vscode and mocha come from there / node_modules.
   { in: 'test/integration/index.ts', out: 'dist/test/integration/index.js', external: ['vscode', 'mocha'] },
+  // The Corpus Map's page: runs in a webview, loaded from dist/media (its only resource root).
+  { in: 'src/webview/corpusMap/main.ts', out: 'dist/media/corpusMap.js', browser: true },
+  { in: 'src/webview/corpusMap/style.css', out: 'dist/media/corpusMap.css', browser: true },
 ].filter((e) => fs.existsSync(path.join(__dirname, e.in)));
 
 async function main() {
@@ -29,9 +32,9 @@ async function main() {
         entryPoints: [e.in],
         outfile: e.out,
         bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
+        platform: e.browser ? 'browser' : 'node',
+        format: e.browser ? 'iife' : 'cjs',
+        target: e.browser ? 'chrome120' : 'node20',
         sourcemap: !production,
         minify: production,
         external: e.external ?? [],

@@ -249,6 +249,17 @@ async function takeShots(server, url, ws) {
     await wb.decorations();
     await wb.parkMouse();
     await wb.shot('korean.png');
+
+    // 5. The Corpus Map of the sample articles, one agreement picked on the timeline (its mentions listed).
+    await wb.command('View: Toggle Primary Side Bar Visibility');
+    await wb.command('Article Annotator: Show Corpus Map');
+    const map = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await map.locator('.status', { hasText: /\d/ }).waitFor({ timeout: 30_000 });
+    await map.locator('.timeline .row').first().click();
+    await map.locator('li.mention').first().waitFor({ timeout: 15_000 });
+    await wb.parkMouse();
+    await page.waitForTimeout(1500);
+    await wb.shot('corpus-map.png');
   } catch (e) {
     // What the page showed when a step gave up says more than any log.
     const file = path.join(os.tmpdir(), `annotator-screenshots-failure-${process.pid}.png`);

@@ -1,6 +1,8 @@
 /** What activate() returns: read-only views of the extension's state, for tests and other extensions. */
 import type * as vscode from 'vscode';
 import type { Annotation, MergedMentions, SidecarError } from '../core/annotations';
+import type { MentionItem, ToPage } from './corpusMap/protocol';
+import type { RenderedMap } from './corpusMap/panel';
 import type { DecorationSnapshot } from './decorations/decorator';
 import type { EntitiesTree } from './sidebar/tree';
 import type { Node } from './sidebar/nodes';
@@ -26,4 +28,12 @@ export interface AnnotatorApi {
   /** Fires with each quick pick or input box the extension opens, so tests can answer it. */
   onDidShowInput: vscode.Event<vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox>;
   shownMessages(): readonly ShownMessage[];
+  /** The Corpus Map panel as its page reports it; `post` drives the page's own controls (test:… messages). */
+  corpusMap: {
+    onDidRender: vscode.Event<RenderedMap>;
+    onDidList: vscode.Event<{ entity: string; items: MentionItem[] }>;
+    lastRendered(): RenderedMap | undefined;
+    isOpen(): boolean;
+    post(message: ToPage): Promise<void>;
+  };
 }

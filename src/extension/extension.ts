@@ -5,6 +5,7 @@ import type { AnnotatorApi } from './api';
 import { registerCommands } from './commands';
 import { trackContextKeys } from './contextKeys';
 import { Controller } from './controller';
+import { CorpusMapPanel, registerCorpusMap } from './corpusMap';
 import { Decorator } from './decorations/decorator';
 import { MentionHover } from './hover';
 import { Knowledge } from './knowledge';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatorApi {
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new MentionHover(controller, index)),
     ...registerCommands({ controller, knowledge, index, view, sync, memento: context.workspaceState }),
     ...trackContextKeys(controller),
+    ...registerCorpusMap(context.extensionUri, controller, index),
   );
 
   return {
@@ -67,6 +69,15 @@ export function activate(context: vscode.ExtensionContext): AnnotatorApi {
     statusBarFlashes: flashed,
     onDidShowInput,
     shownMessages,
+    corpusMap: {
+      onDidRender: CorpusMapPanel.onDidRender,
+      onDidList: CorpusMapPanel.onDidList,
+      lastRendered: () => CorpusMapPanel.lastRendered,
+      isOpen: () => CorpusMapPanel.open !== undefined,
+      post: async (message) => {
+        await CorpusMapPanel.open?.post(message);
+      },
+    },
   };
 }
 

@@ -7,6 +7,8 @@
 import * as vscode from 'vscode';
 import { isSidecarPath, articlePathFor, type SidecarEntity } from '../core/annotations';
 import { DEFAULT_MAX_ARTICLE_SIZE } from '../core/text/article';
+import { articleDate } from '../core/text/dates';
+import { articleLanguage } from '../core/text/language';
 import type { ArticleMentions } from '../core/workspace/group';
 import { summarizeArticle } from '../core/workspace/summary';
 import { settings } from './config';
@@ -19,6 +21,9 @@ export interface ArticleSummary extends ArticleMentions {
   entities: readonly SidecarEntity[];
   /** Why the article or its sidecar could not be read. */
   problem?: string;
+  /** The article's date (ISO) and language, for the Corpus Map. */
+  date?: string | null;
+  language?: string;
 }
 
 export class WorkspaceIndex implements vscode.Disposable {
@@ -63,6 +68,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       previews: s.previews,
       entities: s.store?.entities() ?? [],
       problem: s.error?.message,
+      date: articleDate(s.currentText),
+      language: articleLanguage(s.currentText),
     }));
     return [...live, ...fromDisk].sort((a, b) => a.file.localeCompare(b.file));
   }

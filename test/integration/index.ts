@@ -22,6 +22,7 @@ const SUITES: Record<string, () => unknown> = {
   concurrency: () => require('./concurrency.test'),
   feedback: () => require('./feedback.test'),
   export: () => require('./export.test'),
+  corpusMap: () => require('./corpusMap.test'),
   names: () => require('./names.test'),
 };
 
