@@ -14,6 +14,8 @@ import { TextView } from './text-view';
 /** The store (or anything listing annotations and their entities). */
 export interface AnnotationSource {
   all(): readonly Annotation[];
+  /** The same, by offset (compareRecords), read-only and valid until the next change; saves copies. */
+  inOrder?(): readonly Annotation[];
   entity(id: string): SidecarEntity | undefined;
   /** The text its offsets refer to (the store's); when it is not `text`, offsets are mapped by a diff. */
   readonly text?: string;
@@ -53,6 +55,8 @@ export function mergeRecognized(
   sidecar: SidecarDoc | AnnotationSource | null,
   place?: SidecarPlace,
 ): MergedMentions {
+  const source = sidecar && 'inOrder' in sidecar && typeof sidecar.inOrder === 'function' ? (sidecar as AnnotationSource) : null;
+  if (source && (source.text === undefined || source.text === text) && isSorted(recognized)) return mergeInOrder(source, recognized);
   const { records, entity, doc, from } = recordsOf(sidecar);
   if (doc) {
     const view = new TextView(text);
@@ -105,6 +109,58 @@ function withDecidedParties(mentions: ShownMention[], recognized: Mention[], ent
   }
 }
 
+/**
+ * mergeRecognized for a source whose annotations already fit `text`, in one pass over both
+ * sorted lists (no copies of the annotations, no span keys); the same result.
+ */
+function mergeInOrder(source: AnnotationSource, recognized: Mention[]): MergedMentions {
+  const all = source.inOrder!();
+  const mentions: ShownMention[] = [];
+  const confirmed: Annotation[] = [];
+  const orphans: MergedMentions['orphans'] = [];
+  for (const r of all) {
+    if (!r.anchored) {
+      orphans.push({ id: r.id, text: r.quote.exact, entity: r.entity });
+      continue;
+    }
+    if (r.status !== 'confirmed') continue;
+    confirmed.push(r);
+    const qid = source.entity(r.entity)?.qid ?? null;
+    const shown = shownConfirmed.get(r);
+    // The same object while the annotation reads the same: after an edit only those it moved are new.
+    if (shown && shown.start === r.start && shown.end === r.end && shown.text === r.quote.exact && shown.entity === r.entity && shown.type === r.type && shown.qid === qid) mentions.push(shown);
+    else {
+      const m: ShownMention = { start: r.start, end: r.end, text: r.quote.exact, kind: r.kind, type: r.type, entity: r.entity, qid, status: 'confirmed' };
+      shownConfirmed.set(r, m);
+      mentions.push(m);
+    }
+  }
+  const overlapsConfirmed = overlapIndex(confirmed, true);
+  let i = 0;
+  for (const m of recognized) {
+    // Annotations with this start (any status) decide its span.
+    while (i < all.length && all[i].start < m.start) i++;
+    let decided = false;
+    for (let j = i; j < all.length && all[j].start === m.start && !decided; j++) decided = all[j].anchored && all[j].end === m.end;
+    if (decided || overlapsConfirmed(m.kind, m.start, m.end)) continue;
+    let shown = shownRecognized.get(m);
+    if (!shown) shownRecognized.set(m, (shown = { ...m, status: 'recognized' }));
+    mentions.push(shown);
+  }
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  withDecidedParties(mentions, recognized, (id) => source.entity(id));
+  return { mentions, orphans };
+}
+
+/** Shown mentions made before, by the annotation or recognized mention they show (mention objects are not changed once made). */
+const shownConfirmed = new WeakMap<Annotation, ShownMention>();
+const shownRecognized = new WeakMap<Mention, ShownMention>();
+
+function isSorted(mentions: readonly Mention[]): boolean {
+  for (let i = 1; i < mentions.length; i++) if (mentions[i].start < mentions[i - 1].start) return false;
+  return true;
+}
+
 function recordsOf(sidecar: SidecarDoc | AnnotationSource | null): {
   records: AnnotationRecord[];
   entity: (id: string) => SidecarEntity | undefined;
@@ -131,12 +187,12 @@ function recordsOf(sidecar: SidecarDoc | AnnotationSource | null): {
  * annotations of one kind do not overlap each other much, so sorting by start and
  * looking back from the binary-search point keeps this near O(log n) per query.
  */
-function overlapIndex(confirmed: AnnotationRecord[]): (kind: string, start: number, end: number) => boolean {
-  const byKind = new Map<string, AnnotationRecord[]>();
+function overlapIndex(confirmed: readonly Annotation[], sorted = false): (kind: string, start: number, end: number) => boolean {
+  const byKind = new Map<string, Annotation[]>();
   for (const r of confirmed) (byKind.get(r.kind) ?? byKind.set(r.kind, []).get(r.kind)!).push(r);
   const maxLen = new Map<string, number>();
   for (const [kind, rs] of byKind) {
-    rs.sort((a, b) => a.start - b.start);
+    if (!sorted) rs.sort((a, b) => a.start - b.start);
     maxLen.set(kind, rs.reduce((n, r) => Math.max(n, r.end - r.start), 0));
   }
   return (kind, start, end) => {

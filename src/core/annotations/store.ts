@@ -285,6 +285,7 @@ export class ArticleAnnotations {
   remove(id: string): boolean {
     this.assertWritable();
     if (!this.records.delete(id)) return false;
+    this.recordsVersion++;
     this.changed.delete(id);
     this.deleted.set(id, ++this.clock);
     this.emit('user');
@@ -315,7 +316,8 @@ export class ArticleAnnotations {
     }
     const u0 = before.index.toUtf16(offset);
     const u1 = before.index.toUtf16(offset + deletedLength);
-    const after = new TextView(before.text.slice(0, u0) + insertedText + before.text.slice(u1));
+    const text = before.text.slice(0, u0) + insertedText + before.text.slice(u1);
+    const after = new TextView(text, before.index.edited(text, u0, u1, insertedText));
     const edit: Edit = { offset, deleted: deletedLength, inserted: codePointLength(insertedText) };
     const touched: AnnotationRecord[] = [];
     for (const r of this.records.values()) {
@@ -502,6 +504,7 @@ export class ArticleAnnotations {
       raw: {},
     };
     this.records.set(r.id, r);
+    this.recordsVersion++;
     bySpan?.set(`${r.start}:${r.end}`, r);
     this.changed.set(r.id, ++this.clock);
     if (!quiet) this.emit('user');
@@ -554,6 +557,7 @@ export class ArticleAnnotations {
       throw e;
     }
     this.records = records;
+    this.recordsVersion++;
     this.entityMap = entities;
     this.extras = rootExtrasOf(theirs);
     this.setBase(theirs);
@@ -577,6 +581,7 @@ export class ArticleAnnotations {
       if (!ours.anchored || this.baseAnnotations.has(ours.id) || incomingSet.has(ours)) continue;
       if (theirs.has(key(ours))) {
         this.records.delete(ours.id);
+        this.recordsVersion++;
         this.changed.delete(ours.id);
       }
     }
@@ -662,8 +667,35 @@ export class ArticleAnnotations {
     this.emit('user');
   }
 
+  /**
+   * Records by offset. Edits shift records without reordering them, so the last order is
+   * kept and checked (one pass: same records, still in order) before it is sorted again.
+   */
   private sorted(): AnnotationRecord[] {
-    return [...this.records.values()].sort(compareRecords);
+    return [...this.ordered()];
+  }
+  private ordered(): readonly AnnotationRecord[] {
+    const last = this.order;
+    let ok = this.orderVersion === this.recordsVersion;
+    for (let i = 1; ok && i < last.length; i++) ok = compareRecords(last[i - 1], last[i]) < 0;
+    if (!ok) {
+      this.order = [...this.records.values()].sort(compareRecords);
+      this.orderVersion = this.recordsVersion;
+    }
+    return this.order;
+  }
+  /** The records by offset as last sorted, for the set of records of `orderVersion`. */
+  private order: AnnotationRecord[] = [];
+  private orderVersion = -1;
+  /** Counts additions and removals of records (offset changes keep their order or are caught by the check). */
+  private recordsVersion = 0;
+
+  /**
+   * Every annotation by offset, read-only and valid until the next change: what
+   * mergeRecognized reads on each refresh, without copies.
+   */
+  inOrder(): readonly Annotation[] {
+    return this.ordered();
   }
 
   private now(): string {

@@ -14,8 +14,11 @@ export class TextView {
   readonly index: OffsetIndex;
   private cps: number[] | undefined;
 
-  constructor(readonly text: string) {
-    this.index = new OffsetIndex(text);
+  constructor(
+    readonly text: string,
+    index?: OffsetIndex,
+  ) {
+    this.index = index ?? new OffsetIndex(text);
   }
 
   /** Length in code points. */

@@ -42,4 +42,5 @@ export const lexicon = {
   listMarkers: new Set(norm(raw.listMarkers)),
   titleHeads: { en: new Set(raw.titleHeads.en) },
   koreanEndings: longestFirst(raw.koreanEndings.verb),
+  koreanCommonNouns: new Set(raw.koreanCommonNouns),
 };

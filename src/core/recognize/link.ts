@@ -6,10 +6,24 @@ import { surnameOf } from './people';
 import type { CompiledKb } from './compile';
 import type { Part } from './span';
 
-/** A mention with the normalized text of its span. */
+/** A mention with the normalized text of its span and, for people, the surnames it gives later mentions. */
 export interface NamedPart {
   part: Part;
   name: string;
+  /** Strings whose later use alone is this person (read once per region, not on every pass). */
+  surnames: string[];
+}
+
+export function namedPart(part: Part, name: string, ckb: CompiledKb): NamedPart {
+  const surnames: string[] = [];
+  if (part.type === 'person') {
+    const sur = surnameOf(name);
+    if (sur) surnames.push(sur);
+    // CJK names start with the surname: 조창래 → 조, 中谷元 → 中谷 (one or two characters);
+    // not a transliterated foreign surname (이시바 for Ishiba is a knowledge-base alias, not a full name).
+    if (!/[\s・a-z]/.test(name) && name.length >= 3 && isFullCjkName(ckb, part.entity, name)) surnames.push(name.slice(0, 1), name.slice(0, 2));
+  }
+  return { part, name, surnames };
 }
 
 /**
@@ -18,28 +32,21 @@ export interface NamedPart {
  * the bare surname. Several full names with that surname: the most mentioned so far, then the one
  * named first (the article's subject, not a figure of an aside).
  */
-export function linkSurnames(parts: readonly NamedPart[], ckb: CompiledKb): Part[] {
+export function linkSurnames(parts: readonly NamedPart[]): Part[] {
   const bySurname = new Map<string, Map<string, { part: Part; count: number; first: number }>>();
   const note = (surname: string, p: Part, at: number) => {
     const m = bySurname.get(surname) ?? bySurname.set(surname, new Map()).get(surname)!;
     const seen = m.get(p.entity);
     m.set(p.entity, { part: p, count: (seen?.count ?? 0) + 1, first: seen?.first ?? at });
   };
-  return parts.map(({ part: p, name }, at) => {
+  return parts.map(({ part: p, name, surnames }, at) => {
     if (p.type !== 'person') return p;
     const candidates = bySurname.get(name);
     if (candidates) {
       const best = [...candidates.values()].sort((a, b) => b.count - a.count || a.first - b.first)[0].part;
       return best.entity === p.entity ? p : { ...p, entity: best.entity, qid: best.qid };
     }
-    const sur = surnameOf(name);
-    if (sur) note(sur, p, at);
-    // CJK names start with the surname: 조창래 → 조, 中谷元 → 中谷 (one or two characters);
-    // not a transliterated foreign surname (이시바 for Ishiba is a knowledge-base alias, not a full name).
-    if (!/[\s・a-z]/.test(name) && name.length >= 3 && isFullCjkName(ckb, p.entity, name)) {
-      note(name.slice(0, 1), p, at);
-      note(name.slice(0, 2), p, at);
-    }
+    for (const sur of surnames) note(sur, p, at);
     return p;
   });
 }

@@ -6,6 +6,7 @@
  */
 import { isHangul, isHiragana, isKanji, isKatakana, isLatinLetter, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
 import { code, boundaryOk, normalizedAt, type Ctx } from './context';
+import { koreanNameWord } from './korean';
 import { lexicon } from './lexicon';
 import { PRIO, type Cand, type Part } from './span';
 
@@ -99,10 +100,32 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     const surname = lexicon.koreanSurnames.has(word.slice(0, 2)) ? 2 : lexicon.koreanSurnames.has(word[0]) ? 1 : 0;
     // 조창래 본부장, or 조 본부장 after the full name (linked to it later).
     if (!surname || lexicon.titleBlockers.ko.has(word) || (word.length !== 3 && !(word.length === 1 && hops === 0))) return null;
-    if (!boundaryOk(ctx, s, e)) return null;
+    if (!boundaryOk(ctx, s, e) || (word.length === 3 && !koreanNameWord(word))) return null;
+    // 국 장관: a bare surname needs its full name nearby (조 장관 after 조창래).
+    if (word.length === 1 && !fullNameNearby(ctx, word, taken)) return null;
     return person(s, e, word);
   }
   return null;
+}
+
+/** Whether the region names a person whose name starts with this surname: a known one, or a three-syllable word before a title. */
+function fullNameNearby(ctx: Ctx, surname: string, taken: Taken): boolean {
+  for (const h of ctx.hits.free) {
+    if (ctx.t[h.s] === surname && h.e - h.s >= 2 && ctx.ckb.entities[h.ref.entity].type === 'person') return true;
+  }
+  for (const h of ctx.hits.titles) {
+    if (h.ref.lang !== 'ko') continue;
+    let e = h.s;
+    for (let hops = 0; hops < 3 && ctx.t[e - 1] === ' '; hops++) {
+      let s = e - 1;
+      while (s > 0 && isHangul(code(ctx, s - 1))) s--;
+      const word = ctx.t.slice(s, e - 1);
+      if (word.length === 3 && word[0] === surname && koreanNameWord(word)) return true;
+      if (!taken(s, e - 1)) break;
+      e = s;
+    }
+  }
+  return false;
 }
 
 const NAME_WORD = /^[A-Z][a-zA-Z'\u00c0-\u024f-]*[a-z\u00e0-\u024f]/;

@@ -36,7 +36,7 @@ import { bodyCands } from './bodies';
 import { scan } from './candidates';
 import { compile, type CompiledKb } from './compile';
 import type { Ctx } from './context';
-import { docKey, linkSurnames, type NamedPart } from './link';
+import { docKey, linkSurnames, namedPart, type NamedPart } from './link';
 import { maskMarkup } from './markup';
 import { bylineCands, givenNameCands, readingCands, surnameCands, surnameNeedles, titlePatternCands, type SurnameNeedle } from './people';
 import { regionStarts } from './regions';
@@ -58,10 +58,13 @@ interface Region {
   knownStatement: boolean;
   // Stage 2: the choice, and the people in it with the text of their names.
   key2?: string;
+  gen2: number;
   chosen?: Cand[];
   people?: Array<{ name: string; entity: Part }>;
   // Stage 3 (gen3 counts its recomputations, so stage 4 knows its input changed).
   key3?: string;
+  /** This region's needles (by index) and the position of the mention each comes from. */
+  skip?: Map<number, number>;
   parts?: NamedPart[];
   gen3: number;
   // Stage 4: computed from stage 3's gen4 and the statement flag saw4 (gen4Count: its recomputations).
@@ -77,7 +80,7 @@ interface Region {
   actorMentions?: Mention[];
   actorParts?: Part[];
   // What the region's sentences say of its agreements' parties, with the key of what it read.
-  partiesKey?: string;
+  partiesKey?: number[];
   evidence?: PartyEvidence[];
   actorsAt?: number;
 }
@@ -90,7 +93,14 @@ export class RecognitionSession {
   private needlesVersion = 0;
   private acronymsKey = '';
   private acronymsVersion = 0;
-  private present = new Set<string>();
+  /** Entities named in stage 1, with how many regions name them; the set of those named, and whether it changed this update. */
+  private readonly counts = new Map<string, number>();
+  private readonly present = new Set<string>();
+  private presentChanged = true;
+  private needles: SurnameNeedle[] = [];
+  /** The regions naming people at the last needles, with their stage-2 generations. */
+  private withPeople: Region[] = [];
+  private peopleGens: number[] = [];
 
   constructor(private readonly kb: KnowledgeBase) {
     this.ckb = compile(kb);
@@ -101,10 +111,8 @@ export class RecognitionSession {
     const regions = this.regionsOf(text);
 
     // Stage 2: what the article names decides contextual forms everywhere.
-    const present = new Set<string>();
-    for (const r of regions) for (const id of r.named) present.add(id);
-    const presentChanged = !sameSet(present, this.present);
-    this.present = present;
+    const present = this.present;
+    const presentChanged = this.presentChanged;
     for (const r of regions) {
       if (r.chosen && !presentChanged) continue;
       const key = r.asks.filter((id) => present.has(id)).join('\u0000');
@@ -115,43 +123,49 @@ export class RecognitionSession {
       for (const p of partsOf(r.chosen)) if (p.type === 'person') r.people.push({ name: r.ctx.t.slice(p.s, p.e), entity: p });
       r.key2 = key;
       r.key3 = undefined;
+      r.gen2++;
     }
 
-    // Stage 3: the article's people, their surnames and readings.
-    const people: Array<{ name: string; entity: Part }> = [];
-    const owner: number[] = [];
-    regions.forEach((r, i) => {
-      for (const p of r.people!) {
-        people.push(p);
-        owner.push(i);
+    // Stage 3: the article's people, their surnames and readings. The needles are read again
+    // only when the regions naming people, or their choices, changed.
+    const withPeople = regions.filter((r) => r.people!.length);
+    if (withPeople.length !== this.withPeople.length || withPeople.some((r, i) => this.withPeople[i] !== r || this.peopleGens[i] !== r.gen2)) {
+      const people: Array<{ name: string; entity: Part }> = [];
+      const owner: Region[] = [];
+      for (const r of withPeople) {
+        for (const p of r.people!) {
+          people.push(p);
+          owner.push(r);
+        }
       }
-    });
-    const needles = surnameNeedles(people);
-    const needlesKey = needles.map((n) => `${n.needle}\u0001${n.entity.entity}\u0001${n.entity.qid}`).join('\u0000');
-    if (needlesKey !== this.needlesKey) {
-      this.needlesKey = needlesKey;
-      this.needlesVersion++;
+      this.needles = surnameNeedles(people);
+      const needlesKey = this.needles.map((n) => `${n.needle}\u0001${n.entity.entity}\u0001${n.entity.qid}`).join('\u0000');
+      if (needlesKey !== this.needlesKey) {
+        this.needlesKey = needlesKey;
+        this.needlesVersion++;
+      }
+      // A needle's own mention is no later use of it: where each region holds one.
+      for (const r of regions) r.skip = undefined;
+      this.needles.forEach((n, k) => {
+        const r = owner[n.from];
+        (r.skip ??= new Map()).set(k, people[n.from].entity.s);
+      });
+      this.withPeople = withPeople;
+      this.peopleGens = withPeople.map((r) => r.gen2);
     }
-    // A needle's own mention is no later use of it: where each region holds one.
-    const skips = new Map<number, Map<number, number>>();
-    needles.forEach((n, k) => {
-      const i = owner[n.from];
-      (skips.get(i) ?? skips.set(i, new Map()).get(i)!).set(k, people[n.from].entity.s);
-    });
     const none = new Map<number, number>();
     const plain = `${this.needlesVersion}:`;
-    regions.forEach((r, i) => {
-      const skip = skips.get(i);
-      const key = skip ? plain + [...skip].join(',') : plain;
-      if (r.key3 === key && r.parts) return;
-      r.parts = stage3(r, needles, skip ?? none);
+    for (const r of regions) {
+      const key = r.skip ? plain + [...r.skip].join(',') : plain;
+      if (r.key3 === key && r.parts) continue;
+      r.parts = stage3(r, this.needles, r.skip ?? none, this.ckb);
       r.key3 = key;
       r.gen3++;
-    });
+    }
 
     const all: NamedPart[] = [];
     for (const r of regions) for (const np of r.parts!) all.push(np);
-    const linked = linkSurnames(all, this.ckb);
+    const linked = linkSurnames(all);
 
     // Stage 4: agreements, in order (a statement named earlier licenses a lower-case "statement").
     let saw = regions.some((r) => r.knownStatement);
@@ -201,11 +215,11 @@ export class RecognitionSession {
       const from = out.length;
       toMentions(r, cp, actors, agreements, out);
       if (agreements.length) {
-        const mine = out.slice(from);
-        // Evidence reads spans and types, and whether a document is a known one: not the ids of unnamed ones.
-        const key = `${r.gen3}|${mine.map((m) => (m.kind === 'agreement' ? `${m.start - cp}-${m.end - cp}${this.kb.get(m.entity) ? 'k' : ''}` : '')).join(',')}`;
-        if (r.partiesKey !== key || !r.evidence) {
-          r.evidence = partyEvidence(r.text, cp, mine, this.kb);
+        // Evidence reads the region's spans and types, and whether a document is a known one (not the ids of unnamed ones).
+        const key = [r.gen3];
+        for (const p of agreements) key.push(p.s, p.e, this.kb.get(p.entity) ? 1 : 0);
+        if (!r.evidence || !sameNumbers(key, r.partiesKey!)) {
+          r.evidence = partyEvidence(r.text, cp, out.slice(from), this.kb);
           r.partiesKey = key;
         }
         for (const ev of r.evidence) evidence.push({ at: from + ev.at, ids: ev.ids });
@@ -220,17 +234,38 @@ export class RecognitionSession {
     const starts = regionStarts(text);
     const next = new Map<string, Region[]>();
     const regions: Region[] = [];
+    this.presentChanged = false;
     starts.forEach((s, i) => {
       const slice = text.slice(s, i + 1 < starts.length ? starts[i + 1] : text.length);
       const atStart = i === 0;
       // The first region is the only one that may hold front matter: never shared with another place.
       const key = atStart ? '\u0000' + slice : slice;
-      const r = this.cache.get(key)?.shift() ?? stage1(slice, atStart, this.ckb);
+      let r = this.cache.get(key)?.shift();
+      if (!r) {
+        r = stage1(slice, atStart, this.ckb);
+        this.count(r, 1);
+      }
       (next.get(key) ?? next.set(key, []).get(key)!).push(r);
       regions.push(r);
     });
+    // What is left of the old cache is gone from the text.
+    for (const left of this.cache.values()) for (const r of left) this.count(r, -1);
     this.cache = next;
     return regions;
+  }
+
+  /** Counts a region's named entities in (+1) or out (-1) of the article's. */
+  private count(r: Region, by: 1 | -1): void {
+    for (const id of r.named) {
+      const n = (this.counts.get(id) ?? 0) + by;
+      if (n > 0) this.counts.set(id, n);
+      else this.counts.delete(id);
+      if ((n > 0) !== this.present.has(id)) {
+        if (n > 0) this.present.add(id);
+        else this.present.delete(id);
+        this.presentChanged = true;
+      }
+    }
   }
 
   private addAcronymUses(regions: Region[], definitions: Map<string, { part: Part; region: number }>, perRegion: Part[][]): void {
@@ -291,15 +326,15 @@ function stage1(text: string, atStart: boolean, ckb: CompiledKb): Region {
       }
     }
   }
-  return { text, ctx, codePoints, base, local, named, asks: [...asks].sort(), knownStatement: namesKnownStatement(ctx), gen3: 0, gen4: -1, saw4: false, gen4Count: 0 };
+  return { text, ctx, codePoints, base, local, named, asks: [...asks].sort(), knownStatement: namesKnownStatement(ctx), gen2: 0, gen3: 0, gen4: -1, saw4: false, gen4Count: 0 };
 }
 
 /** Stage 3: surnames of the article's people, readings and names after actors, where stage 2 chose nothing. */
-function stage3(r: Region, needles: readonly SurnameNeedle[], skip: ReadonlyMap<number, number>): NamedPart[] {
+function stage3(r: Region, needles: readonly SurnameNeedle[], skip: ReadonlyMap<number, number>, ckb: CompiledKb): NamedPart[] {
   let parts = partsOf(r.chosen!);
   const more = [...surnameCands(r.ctx, needles, skip), ...readingCands(r.ctx, r.people!.map((p) => p.entity)), ...afterActorCands(r.ctx, parts)];
   if (more.length) parts = partsOf(fillGaps(r.chosen!, more));
-  return parts.map((part) => ({ part, name: r.ctx.t.slice(part.s, part.e) }));
+  return parts.map((part) => namedPart(part, r.ctx.t.slice(part.s, part.e), ckb));
 }
 
 /**
@@ -344,6 +379,12 @@ function regionMentions(r: Region, cp: number, parts: Part[]): Mention[] {
     out.push({ start: toCp(s16), end: toCp(e16), text: text.slice(s16, e16), kind, type: p.type, entity: p.entity, qid: p.qid });
   }
   return out.sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {

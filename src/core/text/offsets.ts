@@ -37,15 +37,42 @@ export class OffsetIndex {
   readonly utf16Length: number;
   readonly codePointLength: number;
 
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (isHigh(text.charCodeAt(i)) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) {
-        this.lows.push(i + 1);
-        i++;
+  constructor(
+    readonly text: string,
+    lows?: number[],
+  ) {
+    if (lows) this.lows = lows;
+    else {
+      for (let i = 0; i < text.length; i++) {
+        if (isHigh(text.charCodeAt(i)) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) {
+          this.lows.push(i + 1);
+          i++;
+        }
       }
     }
     this.utf16Length = text.length;
     this.codePointLength = text.length - this.lows.length;
+  }
+
+  /**
+   * The index of `text` = this text with UTF-16 [u0, u1) replaced by `inserted`, both ends on
+   * code point boundaries: the pairs before are kept and those after shifted, so an edit of a
+   * long article costs its astral characters, not a pass over its text.
+   */
+  edited(text: string, u0: number, u1: number, inserted: string): OffsetIndex {
+    const lows: number[] = [];
+    let k = 0;
+    for (; k < this.lows.length && this.lows[k] < u0; k++) lows.push(this.lows[k]);
+    for (let i = 0; i + 1 < inserted.length; i++) {
+      if (isHigh(inserted.charCodeAt(i)) && isLow(inserted.charCodeAt(i + 1))) {
+        lows.push(u0 + i + 1);
+        i++;
+      }
+    }
+    const d = inserted.length - (u1 - u0);
+    while (k < this.lows.length && this.lows[k] <= u1) k++;
+    for (; k < this.lows.length; k++) lows.push(this.lows[k] + d);
+    return new OffsetIndex(text, lows);
   }
 
   /** Code point offset of a UTF-16 offset (an offset inside a pair counts as after its high half). */

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import { Worker } from 'worker_threads';
 import { KnowledgeBase, type WorkspaceKb } from '../../core/kb';
 import type { Mention } from '../../core/model';
-import { recognize } from '../../core/recognize';
+import { RecognitionSessions } from '../../core/recognize/sessions';
 import type { Request, Response } from './protocol';
 
 export class Recognizer {
@@ -16,24 +16,31 @@ export class Recognizer {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (m: Mention[]) => void; reject: (e: Error) => void }>();
   private knowledge: Extract<Request, { kind: 'knowledge' }> = { kind: 'knowledge', workspace: null, file: null };
-  private localKb: KnowledgeBase = KnowledgeBase.builtin();
+  private readonly local = new RecognitionSessions(KnowledgeBase.builtin());
 
   constructor(private readonly workerPath: string) {}
 
   setKnowledge(kb: KnowledgeBase, workspace: WorkspaceKb | null, file: string | null): void {
     this.knowledge = { kind: 'knowledge', workspace, file };
-    this.localKb = kb;
+    this.local.setKnowledge(kb);
     this.worker?.postMessage(this.knowledge);
   }
 
-  recognize(text: string): Promise<Mention[]> {
+  /** Mentions of `text`; `article` (the document's URI) keeps its session, so an edit re-reads only what it touched. */
+  recognize(text: string, article?: string): Promise<Mention[]> {
     const worker = this.ensureWorker();
-    if (!worker) return Promise.resolve().then(() => recognize(text, this.localKb));
+    if (!worker) return Promise.resolve().then(() => this.local.recognize(text, article));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ kind: 'recognize', id, text } satisfies Request);
+      worker.postMessage({ kind: 'recognize', id, text, article } satisfies Request);
     });
+  }
+
+  /** The article was closed: drop its session. */
+  forget(article: string): void {
+    this.local.forget(article);
+    this.worker?.postMessage({ kind: 'forget', article } satisfies Request);
   }
 
   dispose(): void {

@@ -1,4 +1,8 @@
 import { strict as assert } from 'assert';
+import fc from 'fast-check';
+import { KnowledgeBase } from '../../../src/core/kb';
+import { recognize } from '../../../src/core/recognize';
+import { articles } from '../../fuzz/reanchor';
 import { ArticleAnnotations, mergeRecognized } from '../../../src/core/annotations';
 import { ARTICLE, cp, deterministic, mention } from './helpers';
 
@@ -46,5 +50,33 @@ describe('annotations/mergeRecognized', () => {
     const rec = [mention(newer, 'ロシア', 'russia', 'country', 0, 'Q159')];
     const { mentions } = mergeRecognized(newer, rec, s.toDoc());
     assert.deepEqual(mentions.map((m) => [m.start, m.status]), [[cp(newer, 'ロシア').start, 'confirmed']]);
+  });
+
+  it('property: the store fast path (annotations in order, one pass) merges exactly like reading them as a plain source', async () => {
+    const kb = KnowledgeBase.builtin();
+    const list = articles().list.slice(0, 6);
+    const found = list.map((a) => recognize(a.text, kb));
+    await fc.assert(
+      fc.asyncProperty(fc.nat(list.length - 1), fc.array(fc.tuple(fc.nat(), fc.constantFrom('confirm', 'reject', 'tag', 'edit')), { maxLength: 30 }), async (k, steps) => {
+        // A fresh store each run: runs (and shrinking) must not see each other's edits.
+        const s = await ArticleAnnotations.load('/nonexistent-dir/' + list[k].name, list[k].text, deterministic());
+        let recognized = found[k];
+        for (const [n, step] of steps) {
+          if (!recognized.length) break;
+          const m = recognized[n % recognized.length];
+          if (step === 'confirm') s.confirm(m);
+          else if (step === 'reject') s.reject(m);
+          else if (step === 'tag') s.tag({ start: m.start, end: Math.min(s.offsets().codePointLength, m.end + 2), entity: s.defineEntity({ name: `Tagged ${n}`, type: m.type }).id });
+          else {
+            // An edit inside a mention: its annotation (if any) becomes an orphan; the recognized ones after it shift.
+            s.applyEdit(m.start + 1, 0, 'x');
+            recognized = recognized.filter((r) => r.end <= m.start + 1 || r.start > m.start).map((r) => (r.start > m.start ? { ...r, start: r.start + 1, end: r.end + 1 } : r));
+          }
+        }
+        const plain = { all: () => s.all(), entity: (id: string) => s.entity(id), text: s.text };
+        assert.deepEqual(mergeRecognized(s.text, recognized, s), mergeRecognized(s.text, recognized, plain));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
