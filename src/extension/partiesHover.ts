@@ -10,6 +10,12 @@ export const PARTY_COMMANDS = [CMD.editParties, CMD.confirmParty, CMD.rejectPart
 
 export function partiesMarkdown(state: ArticleState, m: ShownMention, nameOf: (id: string) => string, esc: (s: string) => string): string {
   const uri = state.uri.toString();
+  // An agreement found by its head noun has no name but its text.
+  const named = nameOf;
+  nameOf = (id) => {
+    const n = named(id);
+    return n !== id ? n : state.view.mentions.find((x) => x.entity === id)?.text ?? id;
+  };
   if (m.kind === 'agreement') {
     const arg: MentionArg = { uri, start: m.start, end: m.end };
     const parties = shownParties(m.parties ?? [], state.store?.entity(m.entity)?.parties);

@@ -24,6 +24,7 @@ const SUITES: Record<string, () => unknown> = {
   export: () => require('./export.test'),
   corpusMap: () => require('./corpusMap.test'),
   names: () => require('./names.test'),
+  parties: () => require('./parties.test'),
 };
 
 /** Suites of a workbench started in another UI language (run-tests.js starts one for each). */

@@ -39,7 +39,9 @@ describe('entities tree', () => {
     const japan = await child(api, countries, 'Japan');
     assert.strictEqual(api.tree.getTreeItem(japan).description, '2 suggested');
     assert.match(String(api.tree.getTreeItem(japan).tooltip), /2 mentions: 0 confirmed, 2 suggested/);
-    const mentions = await api.tree.getChildren(japan);
+    // Japan signs the joint statement: its Agreements node comes before the mentions.
+    const [agreements, ...mentions] = await api.tree.getChildren(japan);
+    assert.strictEqual(agreements.t, 'agreements');
     assert.deepStrictEqual(
       mentions.map((m) => api.tree.getTreeItem(m).description),
       ['Ln 1', 'Ln 3'],
@@ -52,7 +54,7 @@ describe('entities tree', () => {
     const uri = writeArticle('tree/click.txt', EMOJI_ARTICLE);
     const editor = await openArticle(uri);
     const countries = await child(api, await child(api, undefined, 'Actors'), 'country');
-    const [, second] = await api.tree.getChildren(await child(api, countries, 'France'));
+    const [, second] = (await api.tree.getChildren(await child(api, countries, 'France'))).filter((n) => n.t === 'mention');
     const command = api.tree.getTreeItem(second).command!;
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     const active = vscode.window.activeTextEditor!;
