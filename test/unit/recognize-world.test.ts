@@ -67,3 +67,21 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     noneOfType('그의 오만한 태도와 가나다 순서', 'country');
   });
 });
+
+describe('recognize: a Korean span never ends in a particle or a verb ending (lexicon particles.ko, koreanEndings)', () => {
+  const lexiconData = require('../../src/core/kb/data/lexicon.json') as { particles: { ko: string[] }; koreanEndings: { verb: string[] } };
+  const endings = [...lexiconData.particles.ko, ...lexiconData.koreanEndings.verb];
+  it('has endings to test', () => assert.ok(endings.length > 40));
+  for (const x of endings) {
+    it(`…${x}`, () => {
+      // A noun and the ending before a title is no name (현안은 대통령과).
+      noneOfType(`양국 현안${x} 대통령과 논의했다`, 'person');
+      noneOfType(`이번 방문${x} 장관과 만났다`, 'person');
+      // Names, bodies and countries keep the ending outside.
+      const ms = recognize(`조태열 외교부 장관${x} 러시아${x} 밝혔다`, kb);
+      assert.ok(ms.some((m) => m.text === '조태열' && m.type === 'person'), JSON.stringify(ms.map((m) => m.text)));
+      assert.ok(ms.some((m) => m.text === '러시아' && m.type === 'country'), JSON.stringify(ms.map((m) => m.text)));
+      for (const m of ms) assert.ok(!m.text.endsWith(x) || m.text === '외교부', `${m.text} ends in ${x}`);
+    });
+  }
+});
