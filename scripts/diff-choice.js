@@ -32,16 +32,12 @@ function edit(chars) {
     const nl2 = chars.map((c, i) => c.ch === '\n' ? i : -1).filter(i => i >= 0); const t = nl2[ri(nl2.length)] + 1; chars.splice(t, 0, ...line);
   }
 }
-// equal segments in code points from op list [[op,text]]
-function segsFromOps(ops) { const segs = []; let a = 0, b = 0; for (const [op, t] of ops) { const n = [...t].length; if (op === 0) { segs.push([a, b, n]); a += n; b += n; } else if (op === -1) a += n; else b += n; } return segs; }
-function segsFromUnits(ops) { // ops with UTF-16 texts may split surrogates: count utf16 then convert
-  return ops; }
 const libs = {
   'diff-match-patch': (a, b) => { const d = new DMP(); d.Diff_Timeout = 2; return u16segs(d.diff_main(a, b, false).map(x => [x[0], x[1]]), a, b); },
   '@sanity/diff-match-patch': (a, b) => u16segs(sanity.makeDiff(a, b, { checkLines: false, timeout: 2 }), a, b),
   'fast-diff': (a, b) => u16segs(fastDiff(a, b), a, b),
   'diff (jsdiff)': (a, b) => u16segs(jsdiff.diffChars(a, b, { timeout: 2000 }) ?.map(p => [p.added ? 1 : p.removed ? -1 : 0, p.value]) ?? [[-1, a], [1, b]], a, b),
-  'fast-myers-diff': (a, b) => { const A = Uint32Array.from([...a].map(c => c.codePointAt(0))), B = Uint32Array.from([...b].map(c => c.codePointAt(0))); const segs = []; let x = 0, y = 0; for (const [sx, ex, sy, ey] of fmd.diff(A, B)) { if (sx > x) segs.push([x, y, sx - x]); x = ex; y = ey; } if (x < A.length) segs.push([x, y, A.length - x]); return segs; },
+  'fast-myers-diff': (a, b) => { const A = Uint32Array.from([...a].map(c => c.codePointAt(0))), B = Uint32Array.from([...b].map(c => c.codePointAt(0))); const segs = []; let x = 0, y = 0; for (const [sx, ex, , ey] of fmd.diff(A, B)) { if (sx > x) segs.push([x, y, sx - x]); x = ex; y = ey; } if (x < A.length) segs.push([x, y, A.length - x]); return segs; },
 };
 // utf16 ops -> code point equal segments (units to cps via prefix counting)
 function u16segs(ops, a, b) {

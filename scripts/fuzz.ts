@@ -37,4 +37,4 @@ async function main(): Promise<number> {
   return bad ? 1 : 0;
 }
 
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));

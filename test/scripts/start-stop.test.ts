@@ -4,13 +4,12 @@
  * `npx mocha --no-config --node-option import=tsx --extension ts test/scripts/start-stop.test.ts`.
  */
 import assert from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const P = require(path.join(ROOT, 'scripts/vscode/paths.js'));
 
 /** Processes whose command line mentions `needle` (from /proc, so no ps dependency). */

@@ -25,6 +25,7 @@ function slug(s: string): string {
 
 /** Vietnamese short names such as "Anh" or "Nga" collide with words and given names in other languages. */
 function usable(lang: Lang, name: string): boolean {
+  // eslint-disable-next-line no-control-regex -- \x00-\x7f is ASCII: a name with any other letter is specific enough
   if (lang === 'vi') return name.length >= 6 || /[^\x00-\x7f]/.test(name) && name.length >= 4;
   return name.length >= 2;
 }
