@@ -1,0 +1,39 @@
+/** The sessions the recognizer worker keeps per open article (src/core/recognize/sessions.ts). */
+import { strict as assert } from 'assert';
+import { KnowledgeBase } from '../../src/core/kb';
+import { WorkspaceKbSchema } from '../../src/core/kb/schema';
+import { recognize } from '../../src/core/recognize';
+import { RecognitionSessions } from '../../src/core/recognize/sessions';
+
+describe('recognize: sessions per article', () => {
+  const kb = KnowledgeBase.builtin();
+  const a = '日米首脳会談が開かれた。\n岸田首相は共同声明を発表した。\n';
+  const b = 'President Joe Biden met Prime Minister Fumio Kishida.\n';
+
+  it('answers like recognize() for each article, edit after edit, and keeps at most `max` sessions', () => {
+    const sessions = new RecognitionSessions(kb, 2);
+    assert.deepEqual(sessions.recognize(a, 'file:///a.txt'), recognize(a, kb));
+    assert.deepEqual(sessions.recognize(b, 'file:///b.txt'), recognize(b, kb));
+    const a2 = a + '韓国の尹大統領も同席した。\n';
+    assert.deepEqual(sessions.recognize(a2, 'file:///a.txt'), recognize(a2, kb));
+    sessions.recognize(b, 'file:///c.txt');
+    assert.equal(sessions.size, 2, 'the least recently used session went');
+    sessions.forget('file:///c.txt');
+    assert.equal(sessions.size, 1);
+    // Without an article: recognized afresh, nothing kept.
+    assert.deepEqual(sessions.recognize(b), recognize(b, kb));
+    assert.equal(sessions.size, 1);
+  });
+
+  it('starts afresh with new knowledge', () => {
+    const sessions = new RecognitionSessions(kb);
+    const text = 'The Zorblat Accord was signed.\n';
+    sessions.recognize(text, 'file:///z.txt');
+    const workspace = WorkspaceKbSchema.parse({ version: 1, entities: [{ id: 'zorblat-accord', kind: 'agreement', type: 'agreement', names: { en: ['Zorblat Accord'] } }] });
+    const taught = KnowledgeBase.builtin().withWorkspace(workspace);
+    sessions.setKnowledge(taught);
+    assert.equal(sessions.size, 0);
+    const found = sessions.recognize(text, 'file:///z.txt');
+    assert.ok(found.some((m) => m.entity === 'zorblat-accord'), JSON.stringify(found));
+  });
+});
