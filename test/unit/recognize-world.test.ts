@@ -85,3 +85,25 @@ describe('recognize: a Korean span never ends in a particle or a verb ending (le
     });
   }
 });
+
+describe('recognize: short names defined in the article apply to the whole article (acronyms.ts)', () => {
+  it('a short name after a body is that body everywhere, before and after the definition, never in markup', () => {
+    const text = 'HPC warns on tariffs\n\nThe Harbourview Policy Centre (HPC) said on Monday. An HPC report followed.\nSee https://example.com/HPC and <a title="HPC">more</a>.';
+    const ms = recognize(text, kb).filter((m) => m.text === 'HPC');
+    assert.equal(ms.length, 3, JSON.stringify(ms));
+    const body = recognize(text, kb).find((m) => m.text === 'Harbourview Policy Centre')!;
+    for (const m of ms) assert.equal(m.entity, body.entity);
+    assert.deepEqual(ms.map((m) => [...text].slice(m.start, m.end).join('')), ['HPC', 'HPC', 'HPC']);
+  });
+  it('in Korean and Japanese parentheses too, with code point offsets after emoji', () => {
+    const ko = '🇰🇷 다온해운협회(DSA)는 밝혔다. DSA 회원사는';
+    const ms = recognize(ko, kb).filter((m) => m.text === 'DSA');
+    assert.equal(ms.length, 2);
+    for (const m of ms) assert.equal([...ko].slice(m.start, m.end).join(''), 'DSA');
+    assert.equal(recognize('ミナト港湾公社（MPA）によると、MPAは', kb).filter((m) => m.text === 'MPA').length, 2);
+  });
+  it('a word in parentheses that is no short name defines nothing', () => {
+    assert.equal(recognize('한국물류협회(현지시간) 발표. 현지시간', kb).filter((m) => m.text === '현지시간').length, 0);
+    assert.equal(recognize('The Harbourview Policy Centre (Monday) said. Monday came.', kb).filter((m) => m.text === 'Monday').length, 0);
+  });
+});

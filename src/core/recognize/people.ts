@@ -116,6 +116,7 @@ function fullNameNearby(ctx: Ctx, surname: string, taken: Taken): boolean {
   for (const h of ctx.hits.titles) {
     if (h.ref.lang !== 'ko') continue;
     let e = h.s;
+    while (e > 0 && isHangul(code(ctx, e - 1))) e--; // 정책실장: the title's word
     for (let hops = 0; hops < 3 && ctx.t[e - 1] === ' '; hops++) {
       let s = e - 1;
       while (s > 0 && isHangul(code(ctx, s - 1))) s--;

@@ -30,6 +30,7 @@ import { kindOf } from '../model';
 import { normalize } from '../text/normalize';
 import { OffsetIndex } from '../text/offsets';
 import { compoundCands, composedOrgCands, dictionaryCands, englishComposedCands, fixedPatternCands } from './actors';
+import { withDefinedAcronyms } from './acronyms';
 import { assignParties, partyEvidence, type PartyEvidence } from './parties';
 import { acronymUses, agreementCands, linkAgreements, namesKnownStatement, type AgreementItem } from './agreements';
 import { bodyCands } from './bodies';
@@ -226,7 +227,7 @@ export class RecognitionSession {
       }
       cp += r.codePoints;
     });
-    return assignParties(out, evidence, this.kb);
+    return withDefinedAcronyms(text, assignParties(out, evidence, this.kb));
   }
 
   /** Regions of `text`, from the cache where their text was seen before (stage 1 is done for the others). */
@@ -387,11 +388,6 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
-}
 
 /** Same spans linked to the same entities (the region's own parts, so only entities can differ). */
 function sameEntities(a: readonly Part[], b: readonly Part[]): boolean {

@@ -1,0 +1,93 @@
+/**
+ * Document-wide step (issue 12): a short name the article defines for an actor —
+ * "Trade Law Centre (TLC)", "카타르투자청(QIA)", "フランス全国農業経営者組合連盟（FNSEA）" —
+ * mentions that actor, and so does every other use of it anywhere in the article,
+ * before or after the definition. It reads only the mentions already found and the
+ * places of the defined names, so it is cheap to run again after an edit.
+ *
+ * (The agreements' own short names — 円滑化協定（RAA） — are linked by the
+ * agreement stage; this step is for actors.)
+ */
+import type { Mention } from '../model';
+import { OffsetIndex } from '../text/offsets';
+
+/** A Latin short name: a capital, then letters, digits, & . - (2–10 characters, at least two capitals). */
+const SHORT = /^[A-Z][A-Za-z0-9&.-]{1,9}$/;
+/** Latin letters and digits join a short name to its neighbours; CJK text around it does not (MPAは). */
+const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9\u00c0-\u024f]/.test(c);
+
+export interface DefinedAcronym {
+  name: string;
+  /** The mention it was defined for (its entity, type, QID). */
+  of: Mention;
+  /** The definition itself (code points). */
+  start: number;
+  end: number;
+}
+
+/** Short names defined right after an organization or country mention: "NAME (ABC)", "NAME（ABC）". */
+export function acronymDefinitions(text: string, mentions: readonly Mention[], index = new OffsetIndex(text)): DefinedAcronym[] {
+  const out: DefinedAcronym[] = [];
+  for (const m of mentions) {
+    if (m.kind !== 'actor' || (m.type !== 'organization' && m.type !== 'country')) continue;
+    let u = index.toUtf16(m.end);
+    if (text[u] === ' ') u++;
+    if (text[u] !== '(' && text[u] !== '（') continue;
+    const close = text.slice(u + 1, u + 13).search(/[)）]/);
+    if (close < 0) continue;
+    const name = text.slice(u + 1, u + 1 + close);
+    if (!SHORT.test(name) || (name.match(/[A-Z]/g) ?? []).length < 2) continue;
+    const start = index.toCodePoint(u + 1);
+    out.push({ name, of: m, start, end: start + name.length });
+  }
+  return out;
+}
+
+/**
+ * The mentions with each defined short name added where it stands alone (whole word, same case,
+ * outside markup) and nothing else was recognized; the first definition of a name wins.
+ */
+export function withDefinedAcronyms(text: string, mentions: Mention[]): Mention[] {
+  if (!mentions.length) return mentions;
+  const index = new OffsetIndex(text);
+  const defs = acronymDefinitions(text, mentions, index);
+  if (!defs.length) return mentions;
+  const byName = new Map<string, DefinedAcronym>();
+  for (const d of defs) if (!byName.has(d.name)) byName.set(d.name, d);
+  // Actor spans taken (code points): a use never overlaps one.
+  const taken = mentions.filter((m) => m.kind === 'actor').map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
+  const overlaps = (s: number, e: number) => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (taken[mid][1] <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < taken.length && taken[k][0] < e; k++) if (taken[k][1] > s) return true;
+    return false;
+  };
+  const added: Mention[] = [];
+  for (const [name, d] of byName) {
+    for (let u = text.indexOf(name); u !== -1; u = text.indexOf(name, u + 1)) {
+      const end16 = u + name.length;
+      if (isWordChar(text[u - 1]) || isWordChar(text[end16]) || inMarkup(text, u)) continue;
+      const start = index.toCodePoint(u);
+      const end = start + name.length;
+      if (overlaps(start, end)) continue;
+      added.push({ start, end, text: name, kind: 'actor', type: d.of.type, entity: d.of.entity, qid: d.of.qid });
+    }
+  }
+  if (!added.length) return mentions;
+  return [...mentions, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Inside an HTML tag or a URL: the nearest < before is unclosed, or the word runs on from :// or a path. */
+function inMarkup(text: string, u: number): boolean {
+  const lt = text.lastIndexOf('<', u);
+  if (lt !== -1 && text.lastIndexOf('>', u) < lt && text.indexOf('>', u) !== -1 && u - lt < 2000) return true;
+  let s = u;
+  while (s > 0 && !/\s/.test(text[s - 1]) && u - s < 300) s--;
+  const run = text.slice(s, u);
+  return run.includes('://') || run.includes('/') || run.includes('=');
+}
