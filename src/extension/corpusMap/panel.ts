@@ -214,6 +214,7 @@ function labels(): PageLabels {
     more: vscode.l10n.t('{0} more not listed'),
     pick: vscode.l10n.t('Click a node to list its mentions; click a mention to open it.'),
     empty: vscode.l10n.t('No actors or agreements in the articles of this workspace (or none match the filters).'),
+    noWebgl: vscode.l10n.t('The network needs WebGL, which this window does not offer; the timeline and the mention lists still work.'),
     party: vscode.l10n.t('party to'),
     coMention: vscode.l10n.t('named in the same paragraph'),
     line: vscode.l10n.t('line {0}'),

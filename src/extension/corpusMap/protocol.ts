@@ -40,6 +40,7 @@ export interface PageLabels {
   more: string;
   pick: string;
   empty: string;
+  noWebgl: string;
   party: string;
   coMention: string;
   line: string;

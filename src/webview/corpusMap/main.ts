@@ -38,8 +38,9 @@ const types = el('fieldset', { class: 'types' });
 const languages = el('fieldset', { class: 'languages' });
 const showAll = el('input', { type: 'checkbox', id: 'show-all' });
 const status = el('span', { class: 'status', role: 'status' });
+const legend = el('span', { class: 'legend' });
 const showAllLabel = el('label', { for: 'show-all' }, showAll, el('span'));
-toolbar.append(types, languages, showAllLabel, status);
+toolbar.append(types, languages, showAllLabel, legend, status);
 const graphBox = el('div', { class: 'graph', role: 'img' });
 const side = el('aside', { class: 'mentions' });
 const timeline = el('section', { class: 'timeline' });
@@ -160,6 +161,12 @@ function draw() {
   checkboxes(types, labels.typesHeading, map.types.map((t) => ({ value: t.type, label: labels!.types[t.type] ?? t.type, count: t.entities, color: colorOf(t.type) })), filter.types);
   checkboxes(languages, labels.languagesHeading, map.languages.map((l) => ({ value: l.language, label: labels!.languageNames[l.language] ?? l.language, count: l.articles })), filter.languages);
   showAll.checked = filter.all;
+  const line = (color: string, text: string) => {
+    const sample = el('span', { class: 'line' });
+    sample.style.background = color;
+    return el('span', {}, sample, text);
+  };
+  legend.replaceChildren(line(palette.party, labels.party), line(palette.edge, labels.coMention));
   status.textContent = format(labels.shown, map.nodes.length, map.total.nodes, map.edges.length, map.total.edges, map.total.articles);
 
   const g = new Graph({ type: 'directed', multi: false });
@@ -195,23 +202,16 @@ function draw() {
   }
   graph = g;
   if (!renderer) {
-    renderer = new Sigma(g, graphBox, {
-      allowInvalidContainer: true,
-      renderEdgeLabels: false,
-      labelColor: { attribute: 'labelColor', color: palette.foreground },
-      labelFont: palette.font,
-      labelRenderedSizeThreshold: 6,
-      defaultEdgeType: 'line',
-      zIndex: true,
-      nodeReducer: (node, data) => highlight(node, data),
-      edgeReducer: (edge, data) => {
-        if (!selected || !graph) return data;
-        const [s, t] = graph.extremities(edge);
-        return s === selected || t === selected ? { ...data, zIndex: 1 } : { ...data, hidden: false, color: withAlpha(palette.foreground, 0.06) };
-      },
-    });
-    renderer.on('clickNode', ({ node }) => select(node));
-    renderer.on('clickStage', () => select(undefined));
+    try {
+      renderer = makeRenderer(g);
+    } catch {
+      // No WebGL in this window (some remote or GPU-less setups): the timeline and mention lists still work.
+      graphBox.classList.add('empty');
+      graphBox.dataset.empty = labels.noWebgl;
+      const rows = drawTimeline(map.timeline, map.nodes);
+      post({ type: 'rendered', nodes: 0, edges: 0, timeline: rows, ids: [], languages: map.languages.map((l) => l.language), filter });
+      return;
+    }
   } else {
     renderer.setGraph(g);
     renderer.setSetting('labelColor', { attribute: 'labelColor', color: palette.foreground });
@@ -223,6 +223,27 @@ function draw() {
   graphBox.dataset.empty = labels.empty;
   const rows = drawTimeline(map.timeline, map.nodes);
   post({ type: 'rendered', nodes: g.order, edges: g.size, timeline: rows, ids: g.nodes(), languages: map.languages.map((l) => l.language), filter });
+}
+
+function makeRenderer(g: Graph): Sigma {
+  const r = new Sigma(g, graphBox, {
+    allowInvalidContainer: true,
+    renderEdgeLabels: false,
+    labelColor: { attribute: 'labelColor', color: palette.foreground },
+    labelFont: palette.font,
+    labelRenderedSizeThreshold: 6,
+    defaultEdgeType: 'line',
+    zIndex: true,
+    nodeReducer: (node, data) => highlight(node, data),
+    edgeReducer: (edge, data) => {
+      if (!selected || !graph) return data;
+      const [s, t] = graph.extremities(edge);
+      return s === selected || t === selected ? { ...data, zIndex: 1 } : { ...data, hidden: false, color: withAlpha(palette.foreground, 0.06) };
+    },
+  });
+  r.on('clickNode', ({ node }) => select(node));
+  r.on('clickStage', () => select(undefined));
+  return r;
 }
 
 function highlight(node: string, data: Record<string, unknown>) {
