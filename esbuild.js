@@ -14,6 +14,8 @@ const entries = [
   { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   // scan's worker-thread pool: one of these per core.
   { in: 'src/cli/scanWorker.ts', out: 'dist/scan-worker.js' },
+  // The workspace index's summaries, one worker per core.
+  { in: 'src/extension/summaries/worker.ts', out: 'dist/summary-worker.js' },
   { in: 'scripts/eval.ts', out: 'dist/eval.js' },
   { in: 'scripts/bench.ts', out: 'dist/bench.js' },
   // The integration suite runs inside VS Code's extension host: vscode and mocha come from there / node_modules.

@@ -15,7 +15,7 @@ import type { KnowledgeBase } from '../src/core/kb';
 import { recognize, RecognitionSession } from '../src/core/recognize';
 import { DEFAULT_MAX_ARTICLE_SIZE } from '../src/core/text/article';
 import { OffsetIndex } from '../src/core/text/offsets';
-import { summarizeArticle } from '../src/core/workspace/summary';
+import { SummaryPool } from '../src/extension/summaries/pool';
 import { buildCorpusMap } from '../src/core/workspace/corpusMap';
 import { EntityDirectory } from '../src/core/workspace/entities';
 
@@ -88,13 +88,16 @@ async function workspaceIndex(kb: KnowledgeBase, samples: string[], line: (k: st
       fs.writeFileSync(file, `${samples[i % samples.length]}\n(${i})\n`);
       files.push(file);
     }
+    // The extension's index path: its summary workers (one per core), as WorkspaceIndex uses them.
+    const pool = new SummaryPool(path.join(__dirname, 'summary-worker.js'));
     const rss0 = process.memoryUsage().rss;
     const t0 = performance.now();
-    const summaries = await Promise.all(files.map((p) => summarizeArticle(p, p, (t) => recognize(t, kb), DEFAULT_MAX_ARTICLE_SIZE)));
+    const summaries = await Promise.all(files.map((p) => pool.summarize(p, p, DEFAULT_MAX_ARTICLE_SIZE)));
     const ms = performance.now() - t0;
+    pool.dispose();
     const mentions = summaries.reduce((n, s) => n + s.mentions.length, 0);
     const mem = process.memoryUsage();
-    line(`workspace index, ${N} articles`, `${f(ms / 1000, 2)} s, ${mentions} mentions; heap ${f(mem.heapUsed / MB, 0)} MB, RSS +${f((mem.rss - rss0) / MB, 0)} MB (target ≤ 10 s: ${ms <= 10_000 ? 'met' : 'NOT met'})`);
+    line(`workspace index, ${N} articles`, `${f(ms / 1000, 2)} s, ${mentions} mentions, ${os.availableParallelism()} summary workers; heap ${f(mem.heapUsed / MB, 0)} MB, RSS +${f((mem.rss - rss0) / MB, 0)} MB incl. workers (target ≤ 10 s: ${ms <= 10_000 ? 'met' : 'NOT met'})`);
     // The Corpus Map's data of those summaries (the sample articles repeated: few distinct entities).
     const names = new EntityDirectory(kb);
     for (const n of [2000, N]) {

@@ -2,6 +2,8 @@
 export interface CliIO {
   out(line: string): void;
   err(line: string): void;
+  /** Writes text as it is, no newline added (a line in parts); without it, the parts are joined for `out`. */
+  write?(text: string): void;
   /** Resolves when `out` has room again; undefined when it has room now (or never fills). */
   drain?(): Promise<void> | undefined;
 }

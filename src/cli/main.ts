@@ -6,6 +6,7 @@ import { parseSize, setDefaultMaxArticleSize } from '../core/text/article';
 const io: CliIO = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
+  write: (text) => process.stdout.write(text),
   // A pipe to a slow reader buffers every write in memory: scan waits for it to drain.
   drain: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : undefined),
 };

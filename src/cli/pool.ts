@@ -33,7 +33,7 @@ export async function scanOrdered(
 ): Promise<void> {
   const useWorkers = threads > 1 && fs.existsSync(workerFile) && path.extname(__filename) === '.js';
   const workerData = { maxSize: defaultMaxArticleSize(), format };
-  const workers = useWorkers ? Array.from({ length: threads - 1 }, () => ({ worker: new Worker(workerFile, { workerData }), assigned: 0 })) : [];
+  const workers: Array<{ worker: Worker; assigned: number }> = [];
   // Results wait here until every earlier one is out: at most maxInFlight of them.
   const maxInFlight = threads * depth * 2;
   const done = new Map<number, ScanOutput>();
@@ -69,7 +69,10 @@ export async function scanOrdered(
     }
     wake?.();
   };
-  for (const w of workers) {
+  const start = () => {
+    for (let i = 1; i < threads; i++) workers.push(listen({ worker: new Worker(workerFile, { workerData }), assigned: 0 }));
+  };
+  const listen = (w: { worker: Worker; assigned: number }) => {
     w.worker.on('message', (m: { seq: number; result: ScanOutput }) => {
       w.assigned--;
       dispatch();
@@ -80,7 +83,8 @@ export async function scanOrdered(
     w.worker.on('exit', (code) => {
       if (!stopping) fail(new Error(`scan worker stopped (exit code ${code})`));
     });
-  }
+    return w;
+  };
   const check = () => {
     if (failure) throw failure;
   };
@@ -102,20 +106,38 @@ export async function scanOrdered(
     wake = null;
     check();
   };
-  try {
-    for await (const job of jobs) {
-      while (inFlight >= maxInFlight || paused) {
-        if (paused) await paused;
-        else if (queued.length) await scanOneHere();
-        else await waitFor(() => inFlight < maxInFlight);
-        check();
-      }
-      inFlight++;
-      queued.push({ seq: seq++, job });
-      dispatch();
-      if (queued.length) await scanOneHere();
+  const add = async (job: ScanJob) => {
+    while (inFlight >= maxInFlight || paused) {
+      if (paused) await paused;
+      else if (queued.length) await scanOneHere();
+      else await waitFor(() => inFlight < maxInFlight);
       check();
     }
+    inFlight++;
+    queued.push({ seq: seq++, job });
+    dispatch();
+    if (queued.length) await scanOneHere();
+    check();
+  };
+  // Workers start with the second job: one article (a 50 MB one, say) is scanned here without a
+  // worker's memory. A list's first job waits for the second, so a long first article does not delay
+  // the workers; a stream's (stdin) is scanned at once, as a reader may wait for its answer.
+  const list = Symbol.iterator in jobs;
+  try {
+    let held: ScanJob | null = null;
+    let count = 0;
+    for await (const job of jobs) {
+      count++;
+      if (count === 1 && list) {
+        held = job;
+        continue;
+      }
+      if (count === 2 && useWorkers) start();
+      if (held) await add(held);
+      held = null;
+      await add(job);
+    }
+    if (held) await add(held);
     while (queued.length) {
       while (paused) await paused;
       await scanOneHere();

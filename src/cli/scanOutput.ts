@@ -1,37 +1,58 @@
 /**
  * A scan result as the text the CLI prints: made where the scan ran (a pool worker), so the main thread
- * only writes strings, and no mention objects are cloned between threads.
+ * only writes strings, and no mention objects are cloned between threads. The text comes in parts of
+ * a few thousand mentions: a 50 MB article's output (hundreds of MB) is never one string.
  */
 import type { ScanResult, ScannedMention } from './scanFile';
 
 export type ScanFormat = 'text' | 'json';
-/** One article's output (`--json`/`--jsonl`: one JSON object; text: its lines), or why it failed. */
-export type ScanOutput = { out: string } | { error: string };
+/**
+ * One article's output (`--json`/`--jsonl`: one JSON object; text: its lines), as parts to write one
+ * after the other (together, one line without its final newline); or why it failed.
+ */
+export type ScanOutput = { parts: string[] } | { error: string };
+
+/** Mentions per part. */
+const PART = 2000;
 
 export function formatResult(r: ScanResult, format: ScanFormat): ScanOutput {
   if ('error' in r) return r;
-  if ('id' in r) return { out: `{"id":${JSON.stringify(r.id) ?? 'null'},"mentions":${mentionsJson(r.mentions)}}` };
-  if (format === 'text') return { out: textLines(r) };
-  return { out: `{"path":${JSON.stringify(r.path)},"mentions":${mentionsJson(r.mentions)},"orphans":${JSON.stringify(r.orphans)}}` };
+  if ('id' in r) return { parts: mentionsJson(`{"id":${JSON.stringify(r.id) ?? 'null'},"mentions":`, r.mentions, '}') };
+  if (format === 'text') return { parts: textLines(r) };
+  return { parts: mentionsJson(`{"path":${JSON.stringify(r.path)},"mentions":`, r.mentions, `,"orphans":${JSON.stringify(r.orphans)}}`) };
 }
 
-// The same text as JSON.stringify of { start, end, text, kind, type, entity, qid, parties, status } (an undefined
-// qid or parties left out), written directly: no copy of each mention to pick its fields.
-function mentionsJson(ms: ScannedMention[]): string {
-  let s = '[';
+// `head`, the mentions as a JSON array, `tail`. Each mention as JSON.stringify of { start, end, text,
+// kind, type, entity, qid, parties, status } would write it (an undefined qid or parties left out),
+// written directly: no copy of each mention to pick its fields. Joined per part: `s +=` per field
+// would leave a tree of small strings several times the text's size until it is written.
+function mentionsJson(head: string, ms: ScannedMention[], tail: string): string[] {
+  const parts: string[] = [];
+  let part: string[] = [];
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
-    s += `${i ? ',' : ''}{"start":${m.start},"end":${m.end},"text":${JSON.stringify(m.text)},"kind":${JSON.stringify(m.kind)},"type":${JSON.stringify(m.type)},"entity":${JSON.stringify(m.entity)}${m.qid === undefined ? '' : `,"qid":${JSON.stringify(m.qid)}`}${m.parties === undefined ? '' : `,"parties":${JSON.stringify(m.parties)}`},"status":${JSON.stringify(m.status)}}`;
+    part.push(`{"start":${m.start},"end":${m.end},"text":${JSON.stringify(m.text)},"kind":${JSON.stringify(m.kind)},"type":${JSON.stringify(m.type)},"entity":${JSON.stringify(m.entity)}${m.qid === undefined ? '' : `,"qid":${JSON.stringify(m.qid)}`}${m.parties === undefined ? '' : `,"parties":${JSON.stringify(m.parties)}`},"status":${JSON.stringify(m.status)}}`);
+    if (part.length === PART && i + 1 < ms.length) {
+      parts.push((parts.length ? ',' : head + '[') + part.join(','));
+      part = [];
+    }
   }
-  return s + ']';
+  parts.push((parts.length ? ',' : head + '[') + part.join(',') + ']' + tail);
+  return parts;
 }
 
-function textLines(f: Extract<ScanResult, { path: string }>): string {
-  const lines = [`${f.path}: ${f.mentions.length} mentions${f.orphans.length ? `, ${f.orphans.length} orphaned annotations` : ''}`];
+function textLines(f: Extract<ScanResult, { path: string }>): string[] {
+  const parts: string[] = [];
+  let lines = [`${f.path}: ${f.mentions.length} mentions${f.orphans.length ? `, ${f.orphans.length} orphaned annotations` : ''}`];
   for (const m of f.mentions) {
     const status = m.status === 'confirmed' ? ' ✓' : '';
     lines.push(`  ${String(m.start).padStart(6)}-${String(m.end).padEnd(6)} ${m.kind.padEnd(9)} ${m.type.padEnd(12)} ${m.text}  → ${m.entity}${m.qid ? ` (${m.qid})` : ''}${status}`);
+    if (lines.length === PART) {
+      parts.push((parts.length ? '\n' : '') + lines.join('\n'));
+      lines = [];
+    }
   }
   for (const o of f.orphans) lines.push(`  orphan ${o.id}: "${o.text}" → ${o.entity}`);
-  return lines.join('\n');
+  if (lines.length || !parts.length) parts.push((parts.length ? '\n' : '') + lines.join('\n'));
+  return parts;
 }

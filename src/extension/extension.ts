@@ -13,6 +13,7 @@ import { createLog, showLog } from './log';
 import { Problems } from './problems';
 import { Recognizer } from './recognizer/client';
 import { EntitiesView } from './sidebar/view';
+import { SummaryPool } from './summaries/pool';
 import { flashed, StatusBar } from './statusBar';
 import { SidecarSync } from './sync';
 import { CMD } from './commands/ids';
@@ -24,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): AnnotatorApi {
   const recognizer = new Recognizer(path.join(context.extensionPath, 'dist', 'recognizer-worker.js'));
   const knowledge = new Knowledge(recognizer);
   const controller = new Controller(knowledge, recognizer);
-  const index = new WorkspaceIndex(controller, knowledge, recognizer);
+  const summaries = new SummaryPool(path.join(context.extensionPath, 'dist', 'summary-worker.js'));
+  const index = new WorkspaceIndex(controller, knowledge, summaries);
   const decorator = new Decorator(controller);
   const view = new EntitiesView(controller, index);
   const sync = new SidecarSync(controller);
@@ -32,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatorApi {
   const problems = new Problems(controller);
   context.subscriptions.push(
     { dispose: () => recognizer.dispose() },
+    { dispose: () => summaries.dispose() },
     knowledge,
     controller,
     index,
@@ -41,7 +44,15 @@ export function activate(context: vscode.ExtensionContext): AnnotatorApi {
     statusBar,
     problems,
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new MentionHover(controller, index)),
-    ...registerCommands({ controller, knowledge, index, view, sync, memento: context.workspaceState }),
+    ...registerCommands({
+      controller,
+      knowledge,
+      index,
+      view,
+      sync,
+      memento: context.workspaceState,
+      extension: { uri: context.extensionUri, storage: context.globalStorageUri },
+    }),
     ...trackContextKeys(controller),
     ...registerCorpusMap(context.extensionUri, controller, index),
   );

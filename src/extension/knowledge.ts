@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { KbError, KnowledgeBase, WORKSPACE_KB_FILE } from '../core/kb';
+import { KbError, KnowledgeBase, WORKSPACE_KB_FILE, type WorkspaceKb } from '../core/kb';
 import { knowledgeAt, workspaceKbPath } from '../core/workspace/kb';
 import type { Recognizer } from './recognizer/client';
 import { fileName, log } from './log';
@@ -13,6 +13,8 @@ import { notify } from './ui';
 
 export class Knowledge implements vscode.Disposable {
   kb: KnowledgeBase = KnowledgeBase.builtin();
+  /** The workspace file's content in use (null: built-in data only), for threads that build their own KB. */
+  workspace: WorkspaceKb | null = null;
   error: KbError | null = null;
   private fileInUse: string | null = null;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -49,6 +51,7 @@ export class Knowledge implements vscode.Disposable {
     const root = this.root();
     const k = root ? knowledgeAt(root) : { kb: KnowledgeBase.builtin(), file: null, workspace: null, error: null };
     this.kb = k.kb;
+    this.workspace = k.workspace;
     this.error = k.error;
     this.fileInUse = k.file;
     log.info(`knowledge base: ${this.kb.size} entities${k.file ? ` (with ${fileName(k.file)})` : ''}`);

@@ -10,11 +10,10 @@ import { DEFAULT_MAX_ARTICLE_SIZE } from '../core/text/article';
 import { articleDate } from '../core/text/dates';
 import { articleLanguage } from '../core/text/language';
 import type { ArticleMentions } from '../core/workspace/group';
-import { summarizeArticle } from '../core/workspace/summary';
 import { settings } from './config';
 import type { Controller } from './controller';
 import type { Knowledge } from './knowledge';
-import type { Recognizer } from './recognizer/client';
+import type { SummaryPool } from './summaries/pool';
 
 export interface ArticleSummary extends ArticleMentions {
   uri: vscode.Uri;
@@ -37,8 +36,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   constructor(
     private readonly controller: Controller,
     knowledge: Knowledge,
-    private readonly recognizer: Recognizer,
+    private readonly summaries: SummaryPool,
   ) {
+    summaries.setKnowledge(knowledge.workspace, knowledge.file ?? null);
     this.watch();
     const sidecars = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
     const sidecarChanged = (uri: vscode.Uri) => isSidecarPath(uri.fsPath) && this.invalidate(vscode.Uri.file(articlePathFor(uri.fsPath)));
@@ -47,7 +47,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       sidecars.onDidChange(sidecarChanged),
       sidecars.onDidCreate(sidecarChanged),
       sidecars.onDidDelete(sidecarChanged),
-      knowledge.onDidChange(() => this.reset()),
+      knowledge.onDidChange(() => {
+        summaries.setKnowledge(knowledge.workspace, knowledge.file ?? null);
+        this.reset();
+      }),
       controller.onDidChange(() => this.changed.fire()),
       controller.onWillClose((s) => this.cache.delete(s.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('articleAnnotator.include') && (this.watch(), this.reset())),
@@ -116,7 +119,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async read(uri: vscode.Uri): Promise<ArticleSummary> {
-    const summary = await summarizeArticle(uri.fsPath, uri.toString(), (text) => this.recognizer.recognize(text), maxFileSize());
+    // In the summary workers (all cores): the extension host only receives the finished summary.
+    const summary = await this.summaries.summarize(uri.fsPath, uri.toString(), maxFileSize());
     return { ...summary, uri };
   }
 }

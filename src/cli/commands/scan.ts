@@ -53,7 +53,7 @@ export const scan: Command = {
           failed++;
           return;
         }
-        io.out(json && count ? `,${r.out}` : r.out);
+        writeParts(io, json && count ? ',' : '', r.parts);
         count++;
         return io.drain?.();
       },
@@ -62,6 +62,14 @@ export const scan: Command = {
     return failed ? 1 : 0;
   },
 };
+
+/** One article's output as one line: written part by part where the output can (a long article's is hundreds of MB). */
+function writeParts(io: CliIO, prefix: string, parts: string[]): void {
+  if (!io.write || parts.length === 1) return io.out(prefix + parts.join(''));
+  io.write(prefix);
+  for (const p of parts) io.write(p);
+  io.write('\n');
+}
 
 /** The mapper of a streaming engine: one {"id","text"} line in, one {"id","mentions"} line out, in order. */
 async function scanStdin(io: CliIO, input: NodeJS.ReadableStream = process.stdin): Promise<number> {
@@ -95,7 +103,7 @@ async function scanStdin(io: CliIO, input: NodeJS.ReadableStream = process.stdin
       failed++;
       return;
     }
-    io.out(r.out);
+    writeParts(io, '', r.parts);
     return io.drain?.();
   });
   return failed ? 1 : 0;
