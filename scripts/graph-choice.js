@@ -43,35 +43,26 @@ const frames = (redraw) => `
   const f0 = ${now};
   for (let i = 0; i < 10; i++) { ${redraw}; await new Promise((r) => requestAnimationFrame(() => r())); }
   const frame = (${now} - f0) / 10;`;
+/** cytoscape's page with one of its layouts (`setup` registers an extension layout). */
+function cytoscape(setup, layout) {
+  return `
+    import cytoscape from 'cytoscape';
+    ${setup}
+    setTimeout(async () => { try {
+      const els = [...G.nodes.map((n) => ({ data: n })), ...G.edges.map((e, i) => ({ data: { id: 'e' + i, source: e.s, target: e.t } }))];
+      const t0 = ${now};
+      const cy = cytoscape({ container: document.getElementById('c'), elements: els, style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }], layout: { name: 'null' } });
+      cy.layout(${layout}).run();
+      const t1 = ${now};
+      await new Promise((r) => { cy.one('render', r); cy.forceRender(); });
+      const t2 = ${now};
+      ${frames('cy.zoom(cy.zoom() * 1.01)')}
+      window.RESULT = { layout: t1 - t0, render: t2 - t1, frame };
+    } catch (e) { window.RESULT = { error: String(e) }; } }, 0);`;
+}
 const candidates = {
-  'cytoscape + cose': `
-    import cytoscape from 'cytoscape';
-    setTimeout(async () => { try {
-      const els = [...G.nodes.map((n) => ({ data: n })), ...G.edges.map((e, i) => ({ data: { id: 'e' + i, source: e.s, target: e.t } }))];
-      const t0 = ${now};
-      const cy = cytoscape({ container: document.getElementById('c'), elements: els, style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }], layout: { name: 'null' } });
-      cy.layout({ name: 'cose', animate: false, numIter: 1000, randomize: true }).run();
-      const t1 = ${now};
-      await new Promise((r) => { cy.one('render', r); cy.forceRender(); });
-      const t2 = ${now};
-      ${frames('cy.zoom(cy.zoom() * 1.01)')}
-      window.RESULT = { layout: t1 - t0, render: t2 - t1, frame };
-    } catch (e) { window.RESULT = { error: String(e) }; } }, 0);`,
-  'cytoscape + fcose': `
-    import cytoscape from 'cytoscape';
-    import fcose from 'cytoscape-fcose';
-    cytoscape.use(fcose);
-    setTimeout(async () => { try {
-      const els = [...G.nodes.map((n) => ({ data: n })), ...G.edges.map((e, i) => ({ data: { id: 'e' + i, source: e.s, target: e.t } }))];
-      const t0 = ${now};
-      const cy = cytoscape({ container: document.getElementById('c'), elements: els, style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }], layout: { name: 'null' } });
-      cy.layout({ name: 'fcose', animate: false, quality: 'draft', randomize: true }).run();
-      const t1 = ${now};
-      await new Promise((r) => { cy.one('render', r); cy.forceRender(); });
-      const t2 = ${now};
-      ${frames('cy.zoom(cy.zoom() * 1.01)')}
-      window.RESULT = { layout: t1 - t0, render: t2 - t1, frame };
-    } catch (e) { window.RESULT = { error: String(e) }; } }, 0);`,
+  'cytoscape + cose': cytoscape('', "{ name: 'cose', animate: false, numIter: 1000, randomize: true }"),
+  'cytoscape + fcose': cytoscape("import fcose from 'cytoscape-fcose'; cytoscape.use(fcose);", "{ name: 'fcose', animate: false, quality: 'draft', randomize: true }"),
   'sigma + graphology + forceatlas2': `
     import Graph from 'graphology';
     import forceAtlas2 from 'graphology-layout-forceatlas2';

@@ -50,6 +50,8 @@ export class CorpusMapPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private refreshTimer: NodeJS.Timeout | undefined;
   private version = 0;
+  /** The index changed since the map was last sent. */
+  private stale = false;
 
   static show(extensionUri: vscode.Uri, controller: Controller, index: WorkspaceIndex): CorpusMapPanel {
     if (CorpusMapPanel.current) {
@@ -81,11 +83,14 @@ export class CorpusMapPanel implements vscode.Disposable {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromPage) => void this.receive(m)),
-      // Annotations or articles changed: redraw, at most every second while they keep changing.
+      // Annotations or articles changed: redraw once they settle for a second, and only while the map is
+      // in view (building it reads every article's mentions on the extension host).
       index.onDidChange(() => {
+        this.stale = true;
         clearTimeout(this.refreshTimer);
-        this.refreshTimer = setTimeout(() => void this.sendMap(), 1000);
+        this.refreshTimer = setTimeout(() => this.panel.visible && void this.sendMap(), 1000);
       }),
+      panel.onDidChangeViewState(() => this.panel.visible && this.stale && void this.sendMap()),
     );
   }
 
@@ -128,6 +133,7 @@ export class CorpusMapPanel implements vscode.Disposable {
 
   private async sendMap(): Promise<void> {
     const version = ++this.version;
+    this.stale = false;
     const articles = await this.index.articles();
     if (version !== this.version) return; // a newer request is on its way
     const directory = this.controller.directory(articles.flatMap((a) => a.entities));
