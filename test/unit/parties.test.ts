@@ -44,3 +44,25 @@ describe('recognize: parties of agreements', () => {
     assert.deepEqual(recognize('国連憲章に反する。', kb).find((m) => m.kind === 'agreement')!.parties, []);
   });
 });
+
+describe('recognize: generic heads (issue 13.2)', () => {
+  const agreements = (text: string) => recognize(text, kb).filter((m) => m.kind === 'agreement');
+
+  it('a bare head links to the document before it, or to the chain of bare heads that names one', () => {
+    const ms = agreements('한국과 일본은 성명을 발표했다. 성명은 협력을 강조했다. 이 성명에는 북한 문제도 담겼다.');
+    assert.equal(new Set(ms.map((m) => m.entity)).size, 1);
+    assert.deepEqual(ms[2].parties, ['south-korea', 'japan']);
+  });
+
+  it('a head naming a kind (こうした協定, 이런 협정, 공동성명이랑, such agreements) is its own entity, never merged, without parties', () => {
+    const ja = agreements('ケニアとエチオピアは国境協定に署名した。両国がこうした協定を結ぶのは初めてだ。別の記事もこうした協定を扱った。');
+    assert.equal(ja.length, 3);
+    assert.notEqual(ja[1].entity, ja[0].entity);
+    assert.notEqual(ja[2].entity, ja[1].entity);
+    assert.deepEqual([ja[1].parties, ja[2].parties], [[], []]);
+    assert.deepEqual(ja[0].parties, ['kenya', 'ethiopia']);
+    const ko = agreements('공동언론발표문은 공동성명이랑 뭐가 달라요? 공동성명보다 형식은 가볍습니다.').filter((m) => m.text === '공동성명');
+    assert.equal(ko.length, 2);
+    assert.notEqual(ko[0].entity, ko[1].entity);
+  });
+});

@@ -10,6 +10,8 @@ import type { AgreementType } from '../model';
 import { isHangul, isKanji, isKatakana, isLatinLetter, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
 import { caseOk } from './actors';
 import { code, boundaryOk, type Ctx } from './context';
+import genericHeads from '../kb/data/generic-heads.json';
+import { normalizeForm } from '../text/normalize';
 import { lexicon } from './lexicon';
 import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
 
@@ -62,6 +64,7 @@ export function agreementCands(ctx: Ctx, inOrganization: Uint8Array, sawStatemen
       text: ctx.t.slice(c.s, c.e),
       head,
       bare,
+      generic: bare && isGeneric(ctx, c.s, c.e),
       acronym: acronymAfter(ctx, c.e, starts),
     };
   });
@@ -97,8 +100,29 @@ export interface AgreementItem {
   head: string;
   /** Only the head noun, alone or after an anaphoric prefix (同協定, この条約). */
   bare: boolean;
+  /** A bare head naming a kind, not a document (こうした協定, 공동성명이랑 뭐가 달라요): linked to nothing. */
+  generic: boolean;
   /** An all-caps short name in parentheses right after it (円滑化協定（RAA）). */
   acronym: { s: number; e: number; name: string } | null;
+}
+
+/** The words around a bare head that make it generic (kb/data/generic-heads.json), normalized. */
+const GENERIC = {
+  before: [...genericHeads.before.ja, ...genericHeads.before.ko, ...genericHeads.before.en].map(normalizeForm),
+  after: [...genericHeads.after.ja, ...genericHeads.after.ko].map(normalizeForm),
+};
+
+/** Whether an agreement entity id is one linkAgreements made for a generic head. */
+export function isGenericAgreementId(id: string): boolean {
+  return /:generic-\d+$/.test(id);
+}
+
+function isGeneric(ctx: Ctx, s: number, e: number): boolean {
+  const t = ctx.t;
+  let b = s;
+  while (b > 0 && t[b - 1] === ' ') b--;
+  if (GENERIC.before.some((w) => t.startsWith(w, b - w.length) && !/[a-z]/.test(t[b - w.length - 1] ?? ' '))) return true;
+  return GENERIC.after.some((w) => t.startsWith(w, e));
 }
 
 const ACRONYM = /^[(]([a-z][a-z0-9&.-]{1,11})[)]/;
@@ -206,7 +230,15 @@ export function linkAgreements(items: readonly AgreementItem[], docKey: string):
     for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return list[i];
     return undefined;
   };
+  const generics = new Map<string, number>();
   items.forEach((c, i) => {
+    if (c.generic) {
+      // Its own entity, never an antecedent: generic heads do not merge among themselves.
+      const n = (generics.get(c.text) ?? 0) + 1;
+      generics.set(c.text, n);
+      out.push({ s: c.s, e: c.e, entity: `${docKey}:${c.type}:${c.text}:generic-${n}`, type: c.type, qid: null });
+      return;
+    }
     const next = c.parensNext ? items[i + 1] : undefined;
     const { head, text, bare } = c;
     const name = c.known || bare ? null : text;

@@ -20,6 +20,7 @@ import raw from '../kb/data/parties.json';
 import type { Mention } from '../model';
 import { normalize, normalizeForm } from '../text/normalize';
 import { OffsetIndex } from '../text/offsets';
+import { isGenericAgreementId } from './agreements';
 import { lexicon } from './lexicon';
 
 type Lang = 'ja' | 'ko' | 'en';
@@ -103,7 +104,8 @@ export function assignParties(mentions: Mention[], evidence: readonly PartyEvide
   }
   for (const { at, ids } of evidence) {
     const entity = mentions[at].entity;
-    if (fromKb.has(entity)) continue;
+    // A generic head (こうした協定) names no document: nobody is its party.
+    if (fromKb.has(entity) || isGenericAgreementId(entity)) continue;
     const list = out.get(entity) ?? out.set(entity, []).get(entity)!;
     for (const id of ids) if (!list.includes(id)) list.push(id);
   }

@@ -137,8 +137,9 @@ function linkParties(groups: Map<string, EntityGroup>, names: EntityNames): void
     if (g.kind !== 'agreement') continue;
     const ids: string[] = [];
     for (const ref of g.mentions) for (const p of ref.mention.parties ?? []) if (!ids.includes(p)) ids.push(p);
+    if (ids.length) g.parties = ids.map((id) => ({ entity: id, name: nameOf(id) }));
+    describeUnnamed(g, names);
     if (!ids.length) continue;
-    g.parties = ids.map((id) => ({ entity: id, name: nameOf(id) }));
     for (const id of ids) {
       for (const actor of groups.values()) {
         if (actor.entity !== id || actor.kind !== 'actor') continue;
@@ -147,6 +148,20 @@ function linkParties(groups: Map<string, EntityGroup>, names: EntityNames): void
       }
     }
   }
+}
+
+/**
+ * A document found by its head noun only (성명, 協定: a generated id, with a colon) is named
+ * by its fullest mention and its parties — 공동성명 (South Korea, United States, Japan) —
+ * not by its first bare head, so that two such documents read apart.
+ */
+function describeUnnamed(g: EntityGroup, names: EntityNames): void {
+  if (!g.entity.includes(':')) return;
+  const texts = g.mentions.map((r) => r.mention.text);
+  const info = names.get(g.entity);
+  if (info && !texts.includes(info.name)) return;
+  const fullest = texts.reduce((a, b) => (b.length > a.length ? b : a), texts[0] ?? g.name);
+  g.name = g.parties?.length ? `${fullest} (${g.parties.map((p) => p.name).join(', ')})` : fullest;
 }
 
 /** Line number and a short, single-line excerpt around each span (code point offsets), for lists of mentions. */

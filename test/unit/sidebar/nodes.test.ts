@@ -61,3 +61,14 @@ describe('sidebar/nodes: Parties and Agreements', () => {
     assert.deepEqual(childrenOf(entity(0, 'china')).map((n) => n.t), ['mention']);
   });
 });
+
+describe('sidebar/nodes: documents found by their head noun', () => {
+  it('are named by their fullest mention and their parties, so two of them read apart', () => {
+    const s = (start: number, text: string, entity: string, parties: string[]): ShownMention => ({ ...m(start, text, entity, 'statement'), parties });
+    const article = { file: 'a', mentions: [m(0, '한', 'south-korea', 'country'), s(5, '성명', 'doc-1:statement:성명', ['south-korea', 'japan']), s(20, '공동성명', 'doc-1:statement:성명', ['south-korea', 'japan']), s(40, '성명', 'doc-1:statement:성명:generic-1', [])], orphans: [] };
+    const byName: EntityNames = { get: (id) => ({ 'south-korea': { name: 'South Korea', aliases: [], qid: null }, japan: { name: 'Japan', aliases: [], qid: null } })[id] };
+    const types = childrenOf(buildNodes(outline([article], byName), [])[1]);
+    const names = childrenOf(types[0]).map((n) => n.t === 'entity' && n.group.name);
+    assert.deepEqual(names, ['공동성명 (South Korea, Japan)', '성명']);
+  });
+});
