@@ -25,8 +25,14 @@ export interface DefinedAcronym {
   end: number;
 }
 
+/** Code point ↔ UTF-16 offsets of a text (an OffsetIndex, or one shifted to where a region starts). */
+export interface Offsets {
+  toUtf16(codePoint: number): number;
+  toCodePoint(utf16: number): number;
+}
+
 /** Short names defined right after an organization or country mention: "NAME (ABC)", "NAME（ABC）". */
-export function acronymDefinitions(text: string, mentions: readonly Mention[], index = new OffsetIndex(text)): DefinedAcronym[] {
+export function acronymDefinitions(text: string, mentions: readonly Mention[], index: Offsets = new OffsetIndex(text)): DefinedAcronym[] {
   const out: DefinedAcronym[] = [];
   for (const m of mentions) {
     if (m.kind !== 'actor' || (m.type !== 'organization' && m.type !== 'country')) continue;
@@ -52,8 +58,23 @@ export function withDefinedAcronyms(text: string, mentions: Mention[]): Mention[
   const index = new OffsetIndex(text);
   const defs = acronymDefinitions(text, mentions, index);
   if (!defs.length) return mentions;
+  const added = definedUses(text, firstDefinitions(defs), mentions, index);
+  if (!added.length) return mentions;
+  return [...mentions, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Each defined name with its first definition. */
+export function firstDefinitions(defs: readonly DefinedAcronym[]): Map<string, DefinedAcronym> {
   const byName = new Map<string, DefinedAcronym>();
   for (const d of defs) if (!byName.has(d.name)) byName.set(d.name, d);
+  return byName;
+}
+
+/**
+ * Mentions of the defined names in `text` (a whole article, or a region of lines: a use never
+ * crosses a line), where no actor of `mentions` stands, in the order of the names.
+ */
+export function definedUses(text: string, byName: ReadonlyMap<string, DefinedAcronym>, mentions: readonly Mention[], index: Offsets): Mention[] {
   // Actor spans taken (code points): a use never overlaps one.
   const taken = mentions.filter((m) => m.kind === 'actor').map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
   const overlaps = (s: number, e: number) => {
@@ -78,8 +99,7 @@ export function withDefinedAcronyms(text: string, mentions: Mention[]): Mention[
       added.push({ start, end, text: name, kind: 'actor', type: d.of.type, entity: d.of.entity, qid: d.of.qid });
     }
   }
-  if (!added.length) return mentions;
-  return [...mentions, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+  return added;
 }
 
 /** Inside an HTML tag or a URL: the nearest < before is unclosed, or the word runs on from :// or a path. */

@@ -20,7 +20,8 @@
  *   3. given the article's people: their surnames, readings, names right after
  *      an actor, where nothing else was chosen.
  *   4. given whether a statement was named before: agreement candidates.
- *   5. given the article's defined short names: their uses.
+ *   5. given the article's defined short names of agreements: their uses.
+ *   6. short names defined for actors, and their uses anywhere in the article.
  * Then parties: each region's sentences give evidence for its agreement mentions
  * (cached), gathered per document across the article (parties.ts).
  */
@@ -30,7 +31,7 @@ import { kindOf } from '../model';
 import { normalize } from '../text/normalize';
 import { OffsetIndex } from '../text/offsets';
 import { compoundCands, composedOrgCands, dictionaryCands, englishComposedCands, fixedPatternCands } from './actors';
-import { withDefinedAcronyms } from './acronyms';
+import { acronymDefinitions, definedUses, firstDefinitions, type DefinedAcronym, type Offsets } from './acronyms';
 import { assignParties, partyEvidence, type PartyEvidence } from './parties';
 import { acronymUses, agreementCands, linkAgreements, namesKnownStatement, type AgreementItem } from './agreements';
 import { bodyCands } from './bodies';
@@ -82,6 +83,13 @@ interface Region {
   actorParts?: Part[];
   // What the region's sentences say of its agreements' parties, with the key of what it read.
   partiesKey?: number[];
+  // Stage 6: short names defined here for actors (code points from the region's start), and uses of the article's.
+  defs?: DefinedAcronym[];
+  defsGen?: number;
+  definedUses?: Mention[];
+  usesVersion?: number;
+  usesGen?: number;
+  index?: OffsetIndex;
   evidence?: PartyEvidence[];
   actorsAt?: number;
 }
@@ -99,6 +107,8 @@ export class RecognitionSession {
   private readonly present = new Set<string>();
   private presentChanged = true;
   private needles: SurnameNeedle[] = [];
+  private definedKey = '';
+  private definedVersion = 0;
   /** The regions naming people at the last needles, with their stage-2 generations. */
   private withPeople: Region[] = [];
   private peopleGens: number[] = [];
@@ -207,6 +217,8 @@ export class RecognitionSession {
     // and what each region's sentences say of its agreements' parties.
     const out: Mention[] = [];
     const evidence: PartyEvidence[] = [];
+    const bounds: number[] = [];
+    const cps: number[] = [];
     let a = 0;
     let cp = 0;
     regions.forEach((r, i) => {
@@ -214,6 +226,8 @@ export class RecognitionSession {
       a += r.parts!.length;
       const agreements = perRegion[i].sort((x, y) => x.s - y.s);
       const from = out.length;
+      bounds.push(from);
+      cps.push(cp);
       toMentions(r, cp, actors, agreements, out);
       if (agreements.length) {
         // Evidence reads the region's spans and types, and whether a document is a known one (not the ids of unnamed ones).
@@ -227,7 +241,53 @@ export class RecognitionSession {
       }
       cp += r.codePoints;
     });
-    return withDefinedAcronyms(text, assignParties(out, evidence, this.kb));
+    bounds.push(out.length);
+    assignParties(out, evidence, this.kb);
+    return this.withDefinedAcronyms(regions, out, bounds, cps);
+  }
+
+  /**
+   * Stage 6: a short name the article defines for an actor (Trade Law Centre (TLC)) mentions it
+   * wherever it stands alone, before or after the definition (acronyms.ts). Definitions and uses
+   * are read per region (cached); the first definition of a name in the article wins.
+   */
+  private withDefinedAcronyms(regions: Region[], out: Mention[], bounds: number[], cps: number[]): Mention[] {
+    const at = (i: number): Offsets => {
+      const index = regionIndex(regions[i]);
+      return { toUtf16: (c) => index.toUtf16(c - cps[i]), toCodePoint: (u) => index.toCodePoint(u) + cps[i] };
+    };
+    const defs: DefinedAcronym[] = [];
+    regions.forEach((r, i) => {
+      // Definitions follow an actor on its line: they change with the region's actors only.
+      if (r.defsGen !== r.gen3 || !r.defs) {
+        r.defs = acronymDefinitions(r.text, out.slice(bounds[i], bounds[i + 1]), at(i)).map((d) => ({ ...d, start: d.start - cps[i], end: d.end - cps[i] }));
+        r.defsGen = r.gen3;
+      }
+      for (const d of r.defs) defs.push({ ...d, start: d.start + cps[i], end: d.end + cps[i] });
+    });
+    if (!defs.length) return out;
+    const byName = firstDefinitions(defs);
+    const key = [...byName.values()].map((d) => `${d.name}\u0001${d.of.entity}\u0001${d.of.type}\u0001${d.of.qid}`).join('\u0000');
+    if (key !== this.definedKey) {
+      this.definedKey = key;
+      this.definedVersion++;
+    }
+    const merged: Mention[] = [];
+    regions.forEach((r, i) => {
+      const mine = out.slice(bounds[i], bounds[i + 1]);
+      if (r.usesVersion !== this.definedVersion || r.usesGen !== r.gen3 || !r.definedUses) {
+        r.definedUses = definedUses(r.text, byName, mine, at(i)).map((m) => ({ ...m, start: m.start - cps[i], end: m.end - cps[i] }));
+        r.usesVersion = this.definedVersion;
+        r.usesGen = r.gen3;
+      }
+      if (!r.definedUses.length) {
+        for (const m of mine) merged.push(m);
+        return;
+      }
+      const uses = r.definedUses.map((m) => ({ ...m, start: m.start + cps[i], end: m.end + cps[i] }));
+      for (const m of [...mine, ...uses].sort((x, y) => x.start - y.start || y.end - x.end)) merged.push(m);
+    });
+    return merged;
   }
 
   /** Regions of `text`, from the cache where their text was seen before (stage 1 is done for the others). */
@@ -361,11 +421,16 @@ function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], o
   for (const m of [...r.actorMentions, ...regionMentions(r, cp, agreements)].sort((x, y) => x.start - y.start || y.end - x.end)) out.push(m);
 }
 
+/** The region's code point index (built once). */
+function regionIndex(r: Region): OffsetIndex {
+  return (r.index ??= new OffsetIndex(r.text));
+}
+
 /** Mentions of parts in a region that starts at code point `cp`, sorted, one per span and kind. */
 function regionMentions(r: Region, cp: number, parts: Part[]): Mention[] {
   const { origin } = r.ctx;
   const text = r.text;
-  const index = r.codePoints === text.length ? null : new OffsetIndex(text);
+  const index = r.codePoints === text.length ? null : regionIndex(r);
   const toCp = (u: number) => cp + (index ? index.toCodePoint(u) : u);
   const out: Mention[] = [];
   const seen = new Set<number>();
