@@ -22,24 +22,19 @@ export function formatResult(r: ScanResult, format: ScanFormat): ScanOutput {
   return { parts: mentionsJson(`{"path":${JSON.stringify(r.path)},"mentions":`, r.mentions, `,"orphans":${JSON.stringify(r.orphans)}}`) };
 }
 
-// `head`, the mentions as a JSON array, `tail`. Each mention as JSON.stringify of { start, end, text,
-// kind, type, entity, qid, parties, status } would write it (an undefined qid or parties left out),
-// written directly: no copy of each mention to pick its fields. Joined per part: `s +=` per field
-// would leave a tree of small strings several times the text's size until it is written.
+// `head`, the mentions as a JSON array, `tail`. JSON.stringify of the fields the CLI prints, a part at
+// a time (measured faster than writing the JSON by hand); no string for the whole article.
 function mentionsJson(head: string, ms: ScannedMention[], tail: string): string[] {
   const parts: string[] = [];
-  let part: string[] = [];
-  for (let i = 0; i < ms.length; i++) {
-    const m = ms[i];
-    part.push(`{"start":${m.start},"end":${m.end},"text":${JSON.stringify(m.text)},"kind":${JSON.stringify(m.kind)},"type":${JSON.stringify(m.type)},"entity":${JSON.stringify(m.entity)}${m.qid === undefined ? '' : `,"qid":${JSON.stringify(m.qid)}`}${m.parties === undefined ? '' : `,"parties":${JSON.stringify(m.parties)}`},"status":${JSON.stringify(m.status)}}`);
-    if (part.length === PART && i + 1 < ms.length) {
-      parts.push((parts.length ? ',' : head + '[') + part.join(','));
-      part = [];
-    }
+  for (let at = 0; at < ms.length || at === 0; at += PART) {
+    const json = JSON.stringify(ms.slice(at, at + PART).map(pick));
+    const last = at + PART >= ms.length;
+    parts.push((at ? ',' : head + '[') + json.slice(1, -1) + (last ? ']' + tail : ''));
   }
-  parts.push((parts.length ? ',' : head + '[') + part.join(',') + ']' + tail);
   return parts;
 }
+
+const pick = (m: ScannedMention) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid, parties: m.parties, status: m.status });
 
 function textLines(f: Extract<ScanResult, { path: string }>): string[] {
   const parts: string[] = [];

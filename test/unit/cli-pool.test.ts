@@ -14,6 +14,9 @@ function runCli(args: string[], input?: string): Promise<{ code: number; out: st
     const p = spawn(process.execPath, [cli, ...args], { cwd: root });
     let out = '';
     let err = '';
+    // Decoded as a stream: a chunk may end inside a multi-byte character.
+    p.stdout.setEncoding('utf8');
+    p.stderr.setEncoding('utf8');
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (err += d));
     p.on('error', reject);
