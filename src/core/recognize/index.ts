@@ -13,12 +13,12 @@
  */
 import type { KnowledgeBase } from '../kb';
 import type { Mention } from '../model';
-import { withParties } from './parties';
 import { RecognitionSession } from './session';
 
 export { compile } from './compile';
 export { RecognitionSession } from './session';
 
+/** A session without a cache: every stage, parties (parties.ts) and defined short names included. */
 export function recognize(text: string, kb: KnowledgeBase): Mention[] {
-  return withParties(text, new RecognitionSession(kb).update(text), kb);
+  return new RecognitionSession(kb).update(text);
 }
