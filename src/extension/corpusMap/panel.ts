@@ -216,7 +216,7 @@ function labels(): PageLabels {
     shown: vscode.l10n.t('{0} of {1} entities, {2} of {3} links, {4} articles'),
     timeline: vscode.l10n.t('Agreements by article date'),
     noDates: vscode.l10n.t('No dated articles mention the agreements shown.'),
-    mentionsOf: vscode.l10n.t('{0}: {1} mentions'),
+    mentionsOf: vscode.l10n.t('Mentions of {0}: {1}'),
     more: vscode.l10n.t('{0} more not listed'),
     pick: vscode.l10n.t('Click a node to list its mentions; click a mention to open it.'),
     empty: vscode.l10n.t('No actors or agreements in the articles of this workspace (or none match the filters).'),

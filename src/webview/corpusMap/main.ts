@@ -78,16 +78,26 @@ function readPalette(): Palette {
 function colorOf(type: string): string {
   return type === 'country' ? palette.country : type === 'person' ? palette.person : type === 'organization' ? palette.organization : palette.agreement;
 }
-/** #rgb / #rrggbb / #rrggbbaa / rgb(a)() with the alpha replaced. */
-function withAlpha(color: string, alpha: number): string {
+/** [r, g, b] of #rgb / #rrggbb / #rrggbbaa / rgb(a)(), or null. */
+function rgbOf(color: string): number[] | null {
   const hex = /^#([0-9a-f]{3,8})$/i.exec(color)?.[1];
   if (hex) {
     const full = hex.length <= 4 ? [...hex].map((c) => c + c).join('') : hex;
-    const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16));
-    return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+    return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16));
   }
-  const rgb = /^rgba?\(([^)]+)\)$/.exec(color)?.[1].split(',').slice(0, 3);
-  return rgb ? `rgba(${rgb.join(',')}, ${alpha})` : color;
+  const rgb = /^rgba?\(([^)]+)\)$/.exec(color)?.[1].split(',').slice(0, 3).map((x) => parseFloat(x));
+  return rgb && rgb.length === 3 && rgb.every((x) => !isNaN(x)) ? rgb : null;
+}
+/**
+ * `color` at `alpha` over the editor's background, as an opaque color: WebGL canvases composite
+ * translucent colors lighter than the page would, so the map blends them itself.
+ */
+function withAlpha(color: string, alpha: number): string {
+  const fg = rgbOf(color);
+  const bg = rgbOf(cssVar('--vscode-editor-background', '#1e1e1e')) ?? [30, 30, 30];
+  if (!fg) return color;
+  const [r, g, b] = fg.map((c, i) => Math.round(c * alpha + bg[i] * (1 - alpha)));
+  return `rgb(${r}, ${g}, ${b})`;
 }
 // VS Code swaps the theme's variables and the body's class when the theme changes.
 new MutationObserver(() => {
@@ -198,7 +208,7 @@ function draw() {
   }
   if (g.order > 1) {
     const settings = forceAtlas2.inferSettings(g);
-    forceAtlas2.assign(g, { iterations: g.order > 1000 ? 60 : 150, getEdgeWeight: 'weight', settings: { ...settings, barnesHutOptimize: g.order > 500, adjustSizes: false } });
+    forceAtlas2.assign(g, { iterations: g.order > 1000 ? 60 : 150, getEdgeWeight: 'weight', settings: { ...settings, barnesHutOptimize: g.order > 500, strongGravityMode: true, gravity: 0.5 } });
   }
   graph = g;
   if (!renderer) {
@@ -235,6 +245,7 @@ function makeRenderer(g: Graph): Sigma {
     defaultEdgeType: 'line',
     zIndex: true,
     nodeReducer: (node, data) => highlight(node, data),
+    defaultDrawNodeHover: drawHover,
     edgeReducer: (edge, data) => {
       if (!selected || !graph) return data;
       const [s, t] = graph.extremities(edge);
@@ -244,6 +255,27 @@ function makeRenderer(g: Graph): Sigma {
   r.on('clickNode', ({ node }) => select(node));
   r.on('clickStage', () => select(undefined));
   return r;
+}
+
+/** The label of the node under the mouse, on the theme's hover colors (sigma's own is white). */
+function drawHover(ctx: CanvasRenderingContext2D, data: { x: number; y: number; size: number; label?: string | null; color: string }, settings: { labelSize: number; labelFont: string; labelWeight: string }) {
+  const size = settings.labelSize;
+  ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+  const label = data.label ?? '';
+  const width = ctx.measureText(label).width;
+  const pad = 3;
+  ctx.fillStyle = cssVar('--vscode-editorHoverWidget-background', '#252526');
+  ctx.strokeStyle = cssVar('--vscode-editorHoverWidget-border', '#454545');
+  ctx.beginPath();
+  ctx.rect(data.x + data.size + 2, data.y - size / 2 - pad, width + 2 * pad, size + 2 * pad);
+  ctx.fill();
+  ctx.stroke();
+  ctx.fillStyle = cssVar('--vscode-editorHoverWidget-foreground', palette.foreground);
+  ctx.fillText(label, data.x + data.size + 2 + pad, data.y + size / 3);
+  ctx.beginPath();
+  ctx.arc(data.x, data.y, data.size + 2, 0, Math.PI * 2);
+  ctx.strokeStyle = palette.foreground;
+  ctx.stroke();
 }
 
 function highlight(node: string, data: Record<string, unknown>) {
