@@ -22,6 +22,14 @@ describe('recognize: parties of agreements', () => {
     assert.deepEqual(parties('Iran and the IAEA signed the Cairo agreement on Tuesday.'), ['agreement → iran iaea']);
   });
 
+  it('reads "both countries" (両国, 양측) as the two countries the story is about, and a chair as its grouping', () => {
+    const ja = 'ケニアとエチオピアの首脳が会談した。ケニア側は前向きだった。エチオピアも応じた。両国は共同声明を発表した。';
+    assert.deepEqual(parties(ja), ['共同声明 → kenya ethiopia']);
+    const ko = '캐나다와 독일이 회담했다. 캐나다는 만족했고 독일도 그랬다. 양측은 공동성명을 채택했다.';
+    assert.deepEqual(parties(ko), ['공동성명 → canada germany']);
+    assert.deepEqual(parties('The joint statement, issued by Brazil as this year\'s G20 president, called for restraint.'), ['joint statement → g20']);
+  });
+
   it('never makes parties of actors that only react to a document, nor of people', () => {
     assert.deepEqual(parties('中国とロシアは新しい協定を批判した。'), ['協定 → ']);
     // …but the document they criticize keeps the parties its name gives.

@@ -22,6 +22,7 @@ import { normalize, normalizeForm } from '../text/normalize';
 import { OffsetIndex } from '../text/offsets';
 import { isGenericAgreementId } from './agreements';
 import { lexicon } from './lexicon';
+import { maskMarkup } from './markup';
 
 type Lang = 'ja' | 'ko' | 'en';
 const longestFirst = (xs: string[]) => [...new Set(xs.map((x) => normalizeForm(x)))].sort((a, b) => b.length - a.length);
@@ -36,6 +37,7 @@ const words = {
   groupWords: perLang(raw.groupWords),
   prefixWords: perLang(raw.prefixWords),
   notPartyBefore: perLang(raw.notPartyBefore),
+  counted: Object.entries(raw.countWords).map(([n, w]) => ({ n: Number(n), words: perLang(w as Record<Lang, string[]>) })),
   titles: { ja: longestFirst(lexicon.titles.ja), ko: longestFirst(lexicon.titles.ko), en: longestFirst(lexicon.titles.en) },
 };
 
@@ -102,7 +104,9 @@ export function assignParties(mentions: Mention[], evidence: readonly PartyEvide
       fromKb.add(m.entity);
     }
   }
-  for (const { at, ids } of evidence) {
+  const top = topCountries(mentions);
+  for (const { at, ids: given } of evidence) {
+    const ids = given.flatMap((id) => (id[0] === '@' ? top(Number(id.slice(1))) : [id]));
     const entity = mentions[at].entity;
     // A generic head (こうした協定) names no document: nobody is its party.
     if (fromKb.has(entity) || isGenericAgreementId(entity)) continue;
@@ -112,6 +116,26 @@ export function assignParties(mentions: Mention[], evidence: readonly PartyEvide
   const none: string[] = [];
   for (const m of mentions) if (m.kind === 'agreement') m.parties = out.get(m.entity) ?? none;
   return mentions;
+}
+
+/** The article's n first named countries among those named more than once, in that order; none when it names fewer. */
+function topCountries(mentions: readonly Mention[]): (n: number) => string[] {
+  let ranked: Array<{ id: string; count: number; first: number }> | undefined;
+  return (n) => {
+    if (!ranked) {
+      const by = new Map<string, { id: string; count: number; first: number }>();
+      mentions.forEach((m, i) => {
+        if (m.type !== 'country') return;
+        const r = by.get(m.entity) ?? by.set(m.entity, { id: m.entity, count: 0, first: i }).get(m.entity)!;
+        r.count++;
+      });
+      // The first named of those named more than once: a story's own parties lead it (its headline).
+      const repeated = [...by.values()].filter((r) => r.count > 1);
+      ranked = (repeated.length >= 2 ? repeated : [...by.values()]).sort((a, b) => a.first - b.first);
+    }
+    if (ranked.length < n) return [];
+    return ranked.slice(0, n).map((r) => r.id);
+  };
 }
 
 /** Sentence ends in the original text: 。！？, line breaks, and . ! ? before a space (not inside U.S.). */
@@ -139,7 +163,10 @@ function* sentencesWithAgreements(text: string, base: number, mentions: readonly
     let e = index.toUtf16(m.end);
     while (e < text.length && !isSentenceEnd(text, e) && e - at < 2000) e++;
     done = e;
-    const { text: t, origin } = normalize(text.slice(s, e));
+    const normalized = normalize(text.slice(s, e));
+    const origin = normalized.origin;
+    // Tags blanked (same length), so "agreement</a> that A and B signed" reads as one clause.
+    const t = maskMarkup(normalized.text, s === 0);
     const local = (u16: number) => {
       let lo = 0;
       let hi = t.length;
@@ -237,6 +264,8 @@ class ActorIndex {
    */
   phraseBefore(end: number, lang: Lang, allowPeople = true): { ids: string[]; start: number; end: number } | undefined {
     const t = this.ctx.t;
+    const counted = this.countedBefore(end, lang);
+    if (counted) return counted;
     let pos = end;
     const ids: string[] = [];
     let any = false;
@@ -258,7 +287,7 @@ class ActorIndex {
         lastWasItem = true;
         continue;
       }
-      const group = words.groupWords[lang].find((w) => t.startsWith(w, p - w.length) && wordStartOk(t, p - w.length, lang));
+      const group = words.groupWords[lang].find((w) => t.startsWith(w, p - w.length) && wordStartOk(t, p - w.length, lang)) ?? COUNTED_GROUP.exec(t.slice(Math.max(0, p - 6), p))?.[0];
       if (group) {
         pos = p - group.length;
         lastWasItem = true;
@@ -278,6 +307,26 @@ class ActorIndex {
     let start = pos;
     while (start < end && (t[start] === ' ' || !this.startsItem(start))) start++;
     return { ids, start, end };
+  }
+
+  /**
+   * 両国, 양측, both countries (alone, no actors before them) ending at `end`: the article's own
+   * N countries, as the token '@N' that assignParties resolves over the whole article (topCountries).
+   */
+  private countedBefore(end: number, lang: Lang): { ids: string[]; start: number; end: number } | undefined {
+    const t = this.ctx.t;
+    let p = end;
+    while (p > 0 && t[p - 1] === ' ') p--;
+    for (const { n, words: w } of words.counted) {
+      const word = w[lang].find((x) => t.startsWith(x, p - x.length) && wordStartOk(t, p - x.length, lang));
+      if (!word) continue;
+      let q = p - word.length;
+      if (t[q - 1] === 'の' || t[q - 1] === '의') q--;
+      while (q > 0 && t[q - 1] === ' ') q--;
+      if (this.byEnd.has(q)) return undefined;
+      return { ids: [`@${n}`], start: p - word.length, end };
+    }
+    return undefined;
   }
 
   private startsItem(pos: number): boolean {
@@ -323,6 +372,9 @@ class ActorIndex {
     return this.byStart.has(pos);
   }
 }
+
+/** 6カ国, 3개국: a counted group closing a phrase of actors (米英仏独中露の6カ国). */
+const COUNTED_GROUP = /[0-9一二三四五六七八九十]+(?:[カかヵヶ]国|개국)$/;
 
 /** A Latin word must not start inside another (the "and" of "band"). */
 function wordStartOk(t: string, s: number, lang: Lang): boolean {
@@ -453,6 +505,13 @@ function englishClause(ctx: Ctx, a: ActorIndex, ss: number, se: number, v: Verb,
     const np = a.phraseAfter(v.e + by[0].length, 'en');
     if (!np) return undefined;
     ids = np.ids;
+    // "issued by Canada as this year's G7 president": the chair speaks for the grouping.
+    const as = / as (?:this year's |this year’s |the |its )?/.exec(t.slice(np.end, np.end + 24));
+    if (as?.index === 0) {
+      const group = a.phraseAfter(np.end + as[0].length, 'en');
+      // (phraseAfter reads "president" as a title: the role is checked on the text.)
+      if (group && /^ (?:[\w-]+ ){0,2}(?:president|presidency|chair|chairman|host)\b/.test(t.slice(np.end + as[0].length - 1, np.end + as[0].length + 30))) ids = group.ids;
+    }
     const before = inside.filter((p) => p.e <= v.s && /^[\s,]*(?:(?:was|were|is|are|has been|have been|had been|being|,)\s*)*$/.test(t.slice(p.e, v.s)));
     objects = before.length ? [before[before.length - 1]] : [];
     return objects.length ? { ids, objects } : undefined;
@@ -475,7 +534,15 @@ function englishClause(ctx: Ctx, a: ActorIndex, ss: number, se: number, v: Verb,
   }
   ids = [...np.ids];
   const sentenceEnd = Math.min(se, nextClause(t, v.e, se));
-  objects = inside.filter((p) => p.s >= v.e && p.s <= sentenceEnd);
+  // The direct object: the first document after the verb, and those joined to it by "and".
+  objects = [];
+  for (const p of inside) {
+    if (p.s < v.e || p.s > sentenceEnd) continue;
+    const from = objects.length ? objects[objects.length - 1].e : v.e;
+    if (objects.length && !/^[\s,]*(?:and|as well as)?[\s,]*(?:the |a |an )?[\s\w'’-]{0,30}$/.test(t.slice(from, p.s))) break;
+    if (objects.length && !/\band\b|,/.test(t.slice(from, p.s))) break;
+    objects.push(p);
+  }
   // The object named before: "the agreement that A and B signed".
   const rel = inside.filter((p) => p.e <= np!.start && /^\s*(?:that|which|,)?\s*$/.test(t.slice(p.e, np!.start)));
   if (rel.length) objects.push(rel[rel.length - 1]);
