@@ -126,14 +126,7 @@ function mergeInOrder(source: AnnotationSource, recognized: Mention[]): MergedMe
     if (r.status !== 'confirmed') continue;
     confirmed.push(r);
     const qid = source.entity(r.entity)?.qid ?? null;
-    const shown = shownConfirmed.get(r);
-    // The same object while the annotation reads the same: after an edit only those it moved are new.
-    if (shown && shown.start === r.start && shown.end === r.end && shown.text === r.quote.exact && shown.entity === r.entity && shown.type === r.type && shown.qid === qid) mentions.push(shown);
-    else {
-      const m: ShownMention = { start: r.start, end: r.end, text: r.quote.exact, kind: r.kind, type: r.type, entity: r.entity, qid, status: 'confirmed' };
-      shownConfirmed.set(r, m);
-      mentions.push(m);
-    }
+    mentions.push({ start: r.start, end: r.end, text: r.quote.exact, kind: r.kind, type: r.type, entity: r.entity, qid, status: 'confirmed' });
   }
   const overlapsConfirmed = overlapIndex(confirmed, true);
   let i = 0;
@@ -143,18 +136,12 @@ function mergeInOrder(source: AnnotationSource, recognized: Mention[]): MergedMe
     let decided = false;
     for (let j = i; j < all.length && all[j].start === m.start && !decided; j++) decided = all[j].anchored && all[j].end === m.end;
     if (decided || overlapsConfirmed(m.kind, m.start, m.end)) continue;
-    let shown = shownRecognized.get(m);
-    if (!shown) shownRecognized.set(m, (shown = { ...m, status: 'recognized' }));
-    mentions.push(shown);
+    mentions.push({ ...m, status: 'recognized' });
   }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   withDecidedParties(mentions, recognized, (id) => source.entity(id));
   return { mentions, orphans };
 }
-
-/** Shown mentions made before, by the annotation or recognized mention they show (mention objects are not changed once made). */
-const shownConfirmed = new WeakMap<Annotation, ShownMention>();
-const shownRecognized = new WeakMap<Mention, ShownMention>();
 
 function isSorted(mentions: readonly Mention[]): boolean {
   for (let i = 1; i < mentions.length; i++) if (mentions[i].start < mentions[i - 1].start) return false;
