@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run screenshots`: serves VS Code (code-server) with this extension on a copy of the sample
 // articles, drives the workbench in headless Chromium with the keyboard, the way a user would, and
-// saves the README images to media/screenshots/. Expects a fresh build (the npm script builds first).
+// saves the README images to media/screenshots/ and the walkthrough's to media/walkthrough/. Expects a
+// fresh build (the npm script builds first).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -12,6 +13,9 @@ const { startServer, workbenchUrl, extensionHostLog, tail, linkExtension, launch
 const { makeWorkspace } = require('./workspace');
 
 const OUT_DIR = path.join(P.ROOT, 'media', 'screenshots');
+const WALKTHROUGH_DIR = path.join(P.ROOT, 'media', 'walkthrough');
+// The walkthrough's sample article (its Open Sample Article command opens a copy of it).
+const SAMPLE = path.join(WALKTHROUGH_DIR, 'sample-article.md');
 const VIEWPORT = { width: 1440, height: 900 };
 const SETTINGS = {
   'workbench.colorTheme': 'Default Dark Modern',
@@ -36,9 +40,11 @@ const SETTINGS = {
 const JA_ARTICLE = 'ja-philippines-raa.txt';
 const JA_HOVER = 'ジョー・バイデン';
 const JA_TAG = 'フィリピン上院'; // not recognized: the kind of span an analyst tags by hand
-const JA_EXPANDED = 'Yoko Kamikawa'; // an entity opened down to its mentions in the sidebar
+// An entity opened down to its mentions in the sidebar: named in the article's language (displayNames).
+const JA_EXPANDED = '上川陽子';
 const SIDEBAR_WIDTH = 440;
 const KO_ARTICLE = 'ko-us-rok-ncg-meeting.txt';
+const MAP_AGREEMENT = /円滑化協定 \(/; // the RAA with its parties, as the map's timeline names it
 // Countries and agreements are confirmed before the shots, people and organizations stay suggested,
 // so both looks show: confirmed (background) and suggested (dashed underline).
 const confirmedFirst = (m) => m.type === 'country' || m.kind === 'agreement';
@@ -184,6 +190,20 @@ class Workbench {
     await this.page.screenshot({ path: file, type: 'png' });
     log(`${path.relative(P.ROOT, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
   }
+
+  /** One part of the workbench (`selector`) as a walkthrough image. */
+  async walkthroughShot(name, selector) {
+    const file = path.join(WALKTHROUGH_DIR, name);
+    await this.page.locator(selector).first().screenshot({ path: file, type: 'png' });
+    log(`${path.relative(P.ROOT, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
+  }
+
+  /** Opens the Article Annotator side bar at `width` with its tree showing. */
+  async entitiesView(width) {
+    await this.page.locator('.activitybar .action-label[aria-label^="Article Annotator"]').click();
+    await this.page.locator('.pane:has(.pane-header[aria-label^="Entities"]) .monaco-list-row').first().waitFor({ timeout: 15_000 });
+    await this.sideBarWidth(width);
+  }
 }
 
 async function waitForActivation(server, timeoutMs = 60_000) {
@@ -221,19 +241,18 @@ async function takeShots(server, url, ws) {
     await page.locator('.monaco-hover', { hasText: 'Mentions:' }).first().waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500);
     await wb.shot('highlights-hover.png');
+    await wb.walkthroughShot('highlights.png', '.part.editor');
     await page.keyboard.press('Escape');
 
     // 2. The sidebar next to the article.
-    await page.locator('.activitybar .action-label[aria-label^="Article Annotator"]').click();
-    const tree = page.locator('.pane:has(.pane-header[aria-label^="Entities"]) .monaco-list-row');
-    await tree.first().waitFor({ timeout: 15_000 });
-    await wb.sideBarWidth(SIDEBAR_WIDTH);
+    await wb.entitiesView(SIDEBAR_WIDTH);
     // Organizations fold away so the agreements fit; one person opens down to its mentions.
     await wb.toggleRow('organization');
     await wb.toggleRow(JA_EXPANDED);
     await wb.parkMouse();
     await page.waitForTimeout(800);
     await wb.shot('sidebar.png');
+    await wb.walkthroughShot('sidebar.png', '.part.sidebar');
 
     // 3. Tag Selection… on words the recognizer missed.
     await page.keyboard.press('Control+1'); // back to the editor
@@ -242,6 +261,18 @@ async function takeShots(server, url, ws) {
     await wb.quickInput().locator('.monaco-list-row', { hasText: 'organization' }).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500);
     await wb.shot('tag-selection.png');
+    await wb.walkthroughShot('tag-selection.png', '.quick-input-widget');
+    await wb.closeQuickInput();
+
+    // The walkthrough's first and last steps: the sample article, then what Export asks first.
+    await wb.open(path.join(ws, path.basename(SAMPLE)));
+    await wb.decorations();
+    await wb.parkMouse();
+    await wb.walkthroughShot('open-article.png', '.part.editor');
+    await wb.command('Article Annotator: Export Annotations…');
+    await wb.quickInput().locator('.monaco-list-row', { hasText: 'Confirmed only' }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await wb.walkthroughShot('export.png', '.quick-input-widget');
     await wb.closeQuickInput();
 
     // 4. A Korean article.
@@ -250,12 +281,13 @@ async function takeShots(server, url, ws) {
     await wb.parkMouse();
     await wb.shot('korean.png');
 
-    // 5. The Corpus Map of the sample articles, one agreement picked on the timeline (its mentions listed).
+    // 5. The Corpus Map of the sample articles, the Japan–Philippines RAA picked on the timeline: its
+    // parties and their co-mentioned actors stay lit, its mentions are listed.
     await wb.command('View: Toggle Primary Side Bar Visibility');
     await wb.command('Article Annotator: Show Corpus Map');
     const map = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await map.locator('.status', { hasText: /\d/ }).waitFor({ timeout: 30_000 });
-    await map.locator('.timeline .row').first().click();
+    await map.locator('.timeline .row', { hasText: MAP_AGREEMENT }).first().click();
     await map.locator('li.mention').first().waitFor({ timeout: 15_000 });
     await wb.parkMouse();
     await page.waitForTimeout(1500);
@@ -272,12 +304,12 @@ async function takeShots(server, url, ws) {
 
 // Legibility of the suggestions in the other themes (issue 13): one highlight shot each.
 const OTHER_THEMES = [
-  ['Default Light Modern', 'highlights-light.png'],
+  ['Default Light Modern', 'highlights-light.png', 'sidebar-light.png'],
   ['Default High Contrast', 'highlights-high-contrast.png'],
   ['Default High Contrast Light', 'highlights-high-contrast-light.png'],
 ];
 
-async function takeThemeShot(server, url, ws, file) {
+async function takeThemeShot(server, url, ws, file, sidebarFile) {
   const browser = await launchChromium(server);
   const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
@@ -302,6 +334,53 @@ async function takeThemeShot(server, url, ws, file) {
     await wb.decorations();
     await page.waitForTimeout(800);
     await wb.shot(file);
+    if (sidebarFile) {
+      await wb.entitiesView(SIDEBAR_WIDTH);
+      await wb.toggleRow('organization');
+      await wb.parkMouse();
+      await page.waitForTimeout(800);
+      await wb.shot(sidebarFile);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The command palette filtered to the extension's commands, then Tag Selection's first question, in Japanese. */
+async function takeLocaleShot(server, url, ws) {
+  const browser = await launchChromium(server);
+  const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    page.setDefaultTimeout(20_000);
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const wb = new Workbench(page);
+    await wb.parkMouse();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await wb.open(path.join(ws, JA_ARTICLE));
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(3000);
+      }
+    }
+    await waitForActivation(server);
+    await wb.decorations();
+    await page.keyboard.press('F1');
+    await wb.quickInput().waitFor({ state: 'visible' });
+    await page.keyboard.type('Article Annotator: ');
+    await wb.quickInput().locator('.monaco-list-row', { hasText: '選択範囲にタグ付け' }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await wb.shot('locale-ja-commands.png');
+    await wb.closeQuickInput();
+    await wb.select(JA_TAG);
+    await wb.quickPick('F1', 'Article Annotator: 選択範囲にタグ付け', '選択範囲にタグ付け');
+    await wb.quickInput().locator('.monaco-list-row', { hasText: '組織' }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await wb.shot('locale-ja-tag.png');
+    await wb.closeQuickInput();
   } finally {
     await browser.close();
   }
@@ -331,6 +410,7 @@ async function main() {
     });
   }
   try {
+    fs.copyFileSync(SAMPLE, path.join(ws.workspace, path.basename(SAMPLE)));
     for (const a of [JA_ARTICLE, KO_ARTICLE]) log(`${a}: confirmed ${confirmSome(path.join(ws.workspace, a))} entities`);
     server = await startServer({ workspace: ws.workspace, extensionsDir: ext.dir, settings: SETTINGS });
     fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -341,11 +421,15 @@ async function main() {
       e.serverLog = tail(server.logFile, 20);
       throw e;
     }
-    for (const [theme, file] of OTHER_THEMES) {
+    for (const [theme, file, sidebarFile] of OTHER_THEMES) {
       await server.stop();
       server = await startServer({ workspace: ws.workspace, extensionsDir: ext.dir, settings: { ...SETTINGS, 'workbench.colorTheme': theme, 'workbench.colorCustomizations': {} } });
-      await takeThemeShot(server, workbenchUrl(server, { workspace: ws.workspace }), ws.workspace, file);
+      await takeThemeShot(server, workbenchUrl(server, { workspace: ws.workspace }), ws.workspace, file, sidebarFile);
     }
+    // The Japanese UI (code-server --locale ja; VS Code's own strings stay English offline, see server.js).
+    await server.stop();
+    server = await startServer({ workspace: ws.workspace, extensionsDir: ext.dir, settings: SETTINGS, locale: 'ja' });
+    await takeLocaleShot(server, workbenchUrl(server, { workspace: ws.workspace }), ws.workspace);
     log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await cleanup();

@@ -25,6 +25,8 @@ export interface Services {
   sync: SidecarSync;
   /** The workspace's memory (export folder); absent in tests that build services by hand. */
   memento?: vscode.Memento;
+  /** The extension's folder and its global storage (the walkthrough's sample article). */
+  extension?: { uri: vscode.Uri; storage: vscode.Uri };
 }
 
 /** An article named by a URI string, else the active one; opened (not shown) when needed. */

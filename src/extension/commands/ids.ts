@@ -26,6 +26,7 @@ export const CMD = {
   filter: 'articleAnnotator.filter',
   clearFilter: 'articleAnnotator.clearFilter',
   showLog: 'articleAnnotator.showLog',
+  openSample: 'articleAnnotator.openSample',
 } as const;
 
 export const VIEW_CONTAINER = 'articleAnnotator';

@@ -5,6 +5,7 @@ import type { Services } from './context';
 import { registerDecisions } from './decide';
 import { registerEntityCommands } from './entities';
 import { registerNavigation } from './navigate';
+import { registerSample } from './sample';
 import { registerParties } from './parties';
 import { registerSidecarCommands } from './sidecar';
 import { registerTag } from './tag';
@@ -20,5 +21,6 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     ...registerNavigation(s),
     ...registerSidecarCommands(s),
     ...registerViewCommands(s),
+    ...registerSample(s),
   ];
 }
