@@ -20,6 +20,12 @@ describe('recognize: sessions per article', () => {
     assert.equal(sessions.size, 2, 'the least recently used session went');
     sessions.forget('file:///c.txt');
     assert.equal(sessions.size, 1);
+    // Bounded in text too: a long article pushes the others out, and is itself kept.
+    const small = new RecognitionSessions(kb, 16, a.length + 10);
+    small.recognize(a, 'file:///a.txt');
+    small.recognize(b, 'file:///b.txt');
+    assert.equal(small.size, 1, 'two articles do not fit');
+    assert.deepEqual(small.recognize(b + b, 'file:///b.txt'), recognize(b + b, kb));
     // Without an article: recognized afresh, nothing kept.
     assert.deepEqual(sessions.recognize(b), recognize(b, kb));
     assert.equal(sessions.size, 1);

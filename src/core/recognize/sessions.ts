@@ -1,18 +1,21 @@
 /**
  * Recognition sessions of the articles open at once, so each edit re-reads only
- * the regions it touched (session.ts). Bounded: the least recently used session
- * goes first; a knowledge change starts them all afresh.
+ * the regions it touched (session.ts). Bounded in number and in text (a session
+ * holds about 25 bytes per character of its article: 1 MB of text, 25 MB): the
+ * least recently used goes first; a knowledge change starts them all afresh.
  */
 import type { KnowledgeBase } from '../kb';
 import type { Mention } from '../model';
 import { RecognitionSession } from './session';
 
 export class RecognitionSessions {
-  private readonly sessions = new Map<string, RecognitionSession>();
+  private readonly sessions = new Map<string, { session: RecognitionSession; size: number }>();
 
   constructor(
     private kb: KnowledgeBase,
     private readonly max = 16,
+    /** UTF-16 units of text the sessions may hold together (the latest is always kept). */
+    private readonly maxText = 8 * 1024 * 1024,
   ) {}
 
   setKnowledge(kb: KnowledgeBase): void {
@@ -22,11 +25,16 @@ export class RecognitionSessions {
 
   recognize(text: string, article?: string): Mention[] {
     if (article === undefined) return new RecognitionSession(this.kb).update(text);
-    let session = this.sessions.get(article);
-    if (session) this.sessions.delete(article);
-    else session = new RecognitionSession(this.kb);
-    this.sessions.set(article, session);
-    while (this.sessions.size > this.max) this.sessions.delete(this.sessions.keys().next().value!);
+    const session = this.sessions.get(article)?.session ?? new RecognitionSession(this.kb);
+    this.sessions.delete(article);
+    this.sessions.set(article, { session, size: text.length });
+    let total = 0;
+    for (const { size } of this.sessions.values()) total += size;
+    for (const [key, { size }] of this.sessions) {
+      if (this.sessions.size <= 1 || (this.sessions.size <= this.max && total <= this.maxText)) break;
+      this.sessions.delete(key);
+      total -= size;
+    }
     return session.update(text);
   }
 
