@@ -73,4 +73,13 @@ describe('recognize: generic heads (issue 13.2)', () => {
     assert.equal(ko.length, 2);
     assert.notEqual(ko[0].entity, ko[1].entity);
   });
+
+  it('今回の協定 is the story’s own document even after another of its kind was named', () => {
+    const ms = agreements('ケニアとエチオピアは国境協定に署名した。協定は発効を待つ。先行する日英円滑化協定は発効済みで、今回の協定も国会の承認を待つ。');
+    const [own, bare, other, current] = ms;
+    assert.equal(bare.entity, own.entity);
+    assert.notEqual(other.entity, own.entity);
+    assert.equal(current.entity, own.entity);
+    assert.deepEqual(current.parties, ['kenya', 'ethiopia']);
+  });
 });

@@ -65,6 +65,7 @@ export function agreementCands(ctx: Ctx, inOrganization: Uint8Array, sawStatemen
       head,
       bare,
       generic: bare && isGeneric(ctx, c.s, c.e),
+      current: bare && CURRENT.some((w) => ctx.t.startsWith(w, c.s - w.length)),
       acronym: acronymAfter(ctx, c.e, starts),
     };
   });
@@ -102,6 +103,8 @@ export interface AgreementItem {
   bare: boolean;
   /** A bare head naming a kind, not a document (こうした協定, 공동성명이랑 뭐가 달라요): linked to nothing. */
   generic: boolean;
+  /** A bare head after 今回の / 이번: the document the article reports, not merely the latest one named. */
+  current: boolean;
   /** An all-caps short name in parentheses right after it (円滑化協定（RAA）). */
   acronym: { s: number; e: number; name: string } | null;
 }
@@ -111,6 +114,9 @@ const GENERIC = {
   before: [...genericHeads.before.ja, ...genericHeads.before.ko, ...genericHeads.before.en].map(normalizeForm),
   after: [...genericHeads.after.ja, ...genericHeads.after.ko].map(normalizeForm),
 };
+
+/** 今回の協定, 이번 협정: "this time's" document is the story's own (kb/data/generic-heads.json, current). */
+const CURRENT = [...genericHeads.current.ja, ...genericHeads.current.ko].map(normalizeForm);
 
 /** Whether an agreement entity id is one linkAgreements made for a generic head. */
 export function isGenericAgreementId(id: string): boolean {
@@ -220,6 +226,19 @@ function extendKorean(ctx: Ctx, head: number): number {
  * (行動計画 … 協力に関する行動計画); otherwise it is a new document.
  * Returns one part per item (offsets as in the item).
  */
+/** The document of `seen` mentioned most (ties: the first), among those that fit. */
+function principal<T extends { part: Part }>(seen: readonly T[], fits: (h: T) => boolean): T | undefined {
+  const counts = new Map<string, { h: T; n: number }>();
+  for (const h of seen) {
+    if (!fits(h)) continue;
+    const c = counts.get(h.part.entity) ?? counts.set(h.part.entity, { h, n: 0 }).get(h.part.entity)!;
+    c.n++;
+  }
+  let best: { h: T; n: number } | undefined;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best?.h;
+}
+
 export function linkAgreements(items: readonly AgreementItem[], docKey: string): Part[] {
   const out: Part[] = [];
   type Seen = { part: Part; text: string; name: string | null; head: string };
@@ -243,7 +262,9 @@ export function linkAgreements(items: readonly AgreementItem[], docKey: string):
     const { head, text, bare } = c;
     const name = c.known || bare ? null : text;
     let prior: Seen | undefined;
-    if (bare) prior = latest(c.type, (h) => h.text.endsWith(head) || head.endsWith(h.text));
+    const fits = (h: Seen) => h.text.endsWith(head) || head.endsWith(h.text);
+    if (bare && c.current) prior = principal(history.get(c.type) ?? [], fits) ?? latest(c.type, fits);
+    else if (bare) prior = latest(c.type, fits);
     else if (name !== null) {
       prior = latest(c.type, (h) => (h.name !== null ? h.name === name || h.name.startsWith(name) || name.startsWith(h.name) : h.head === head));
     }
