@@ -18,7 +18,8 @@ describe('commands', () => {
     await vscode.commands.executeCommand('articleAnnotator.addAlias', { entity: 'japan', alias: 'Yamato-koku' });
     const kbFile = path.join(workspaceDir(), 'article-annotator.kb.json');
     const kb = JSON.parse(fs.readFileSync(kbFile, 'utf8'));
-    assert.deepStrictEqual(kb.aliases, [{ entity: 'japan', forms: ['Yamato-koku'] }]);
+    // (Earlier suites may have taught it other forms by tagging: learning from the analyst.)
+    assert.ok(kb.aliases.some((a: { entity: string; forms: string[] }) => a.entity === 'japan' && a.forms.includes('Yamato-koku')));
     // The fixture's own entities are kept.
     assert.ok(kb.entities.some((e: { id: string }) => e.id === 'norland'));
 

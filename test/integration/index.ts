@@ -22,9 +22,10 @@ const SUITES: Record<string, () => unknown> = {
   concurrency: () => require('./concurrency.test'),
   feedback: () => require('./feedback.test'),
   export: () => require('./export.test'),
-  corpusMap: () => require('./corpusMap.test'),
   names: () => require('./names.test'),
+  corpusMap: () => require('./corpusMap.test'),
   parties: () => require('./parties.test'),
+  learn: () => require('./learn.test'),
 };
 
 /** Suites of a workbench started in another UI language (run-tests.js starts one for each). */

@@ -87,7 +87,7 @@ export class KnowledgeBase {
   }
 
   /** This KB overlaid with a workspace file: new entities added, same-id entities get their forms merged. */
-  withWorkspace(ws: WorkspaceKb, file?: string): KnowledgeBase {
+  withWorkspace(ws: Omit<WorkspaceKb, 'rejected'> & { rejected?: string[] }, file?: string): KnowledgeBase {
     const merged = new Map(this.byId);
     for (const e of ws.entities) {
       const base = merged.get(e.id);
@@ -98,7 +98,9 @@ export class KnowledgeBase {
       if (!base) throw new KbError(file ?? WORKSPACE_KB_FILE, `alias for unknown entity '${a.entity}'`);
       merged.set(a.entity, { ...base, aliases: [...new Set([...base.aliases, ...a.forms])] });
     }
-    return new KnowledgeBase(merged.values(), this.blockers, this.dropForms, file);
+    // Rejected forms block every candidate of their span, as the curated non-actors do.
+    const blockers = ws.rejected?.length ? [...this.blockers, ...ws.rejected] : this.blockers;
+    return new KnowledgeBase(merged.values(), blockers, this.dropForms, file);
   }
 
   get(id: string): Entity | undefined {

@@ -70,6 +70,8 @@ export const WorkspaceKbSchema = z
     version: z.literal(1),
     entities: z.array(EntitySchema).default([]),
     aliases: z.array(z.object({ entity: z.string(), forms: forms.min(1) }).strict()).default([]),
+    /** Forms rejected everywhere: never suggested in any article of the workspace (Reject Everywhere). */
+    rejected: forms.default([]),
   })
   .strict();
 

@@ -1,7 +1,9 @@
 /**
  * The knowledge base an article is recognized with (built-in data overlaid
- * by the workspace file) and the one edit the editor makes to that file:
- * adding a surface form to an entity, so every article recognizes it.
+ * by the workspace file) and the edits the editor makes to that file: adding
+ * a surface form to an entity (Add Alias, or learnt from a tag or a
+ * confirmation), so every article recognizes it, and rejecting a form
+ * everywhere.
  */
 import { promises as fsp } from 'fs';
 import * as path from 'path';
@@ -71,11 +73,46 @@ export async function addWorkspaceAlias(file: string, kb: KnowledgeBase, target:
   } else {
     ws.entities.push(newEntity(target, alias));
   }
-  // Validate the result as the loader will read it before replacing the file.
-  const text = JSON.stringify(ws, null, 2) + '\n';
+  // A form the analyst names again is no longer rejected.
+  ws.rejected = ws.rejected.filter((f) => f !== alias);
+  await writeWorkspaceFile(file, ws);
+  return 'added';
+}
+
+/**
+ * Learning from a decision (a tag or a confirmation in one article): the form becomes a form of
+ * its entity in the workspace knowledge base, so every article of the workspace suggests it.
+ * Nothing is written when the knowledge base already gives this form to this entity.
+ */
+export async function learnWorkspaceForm(file: string, kb: KnowledgeBase, target: AliasTarget, form: string): Promise<AliasResult> {
+  const known = kb.get(target.id);
+  if (known && formsOf(known).includes(form.trim())) return 'present';
+  return addWorkspaceAlias(file, kb, target, form);
+}
+
+/**
+ * Reject Everywhere: the form is never suggested again in any article of the workspace (it joins
+ * the file's `rejected` forms, which block it like the curated non-actors); workspace aliases of
+ * that form are dropped. An invalid file is never rewritten.
+ */
+export async function rejectWorkspaceForm(file: string, form: string): Promise<AliasResult> {
+  const rejected = form.trim();
+  if (!rejected) throw new KbError(file, 'a rejected form cannot be empty');
+  const ws = await readWorkspaceFile(file);
+  if (ws.rejected.includes(rejected)) return 'present';
+  ws.rejected.push(rejected);
+  ws.aliases = ws.aliases.map((a) => ({ ...a, forms: a.forms.filter((f) => f !== rejected) })).filter((a) => a.forms.length);
+  for (const e of ws.entities) e.aliases = e.aliases.filter((f) => f !== rejected);
+  await writeWorkspaceFile(file, ws);
+  return 'added';
+}
+
+/** Validate the result as the loader will read it, then replace the file (no empty `rejected` list written). */
+async function writeWorkspaceFile(file: string, ws: WorkspaceKb): Promise<void> {
+  const { rejected, ...rest } = ws;
+  const text = JSON.stringify(rejected.length ? ws : rest, null, 2) + '\n';
   KnowledgeBase.builtin().withWorkspace(parseWorkspaceKb(file, text), file);
   await writeFileAtomic(file, text);
-  return 'added';
 }
 
 /** Where a new workspace file goes: the workspace folder's root. */
@@ -88,7 +125,7 @@ async function readWorkspaceFile(file: string): Promise<WorkspaceKb> {
   try {
     json = await fsp.readFile(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, entities: [], aliases: [] };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, entities: [], aliases: [], rejected: [] };
     throw new KbError(file, `cannot be read (${(e as Error).message})`);
   }
   return parseWorkspaceKb(file, json);

@@ -6,15 +6,19 @@ import { flash } from '../statusBar';
 import { notify } from '../ui';
 import { articleOf, attempt, mentionOf, writable, type Services } from './context';
 import { CMD } from './ids';
+import { learnFrom, registerLearning } from './learn';
 
 export function registerDecisions(s: Services): vscode.Disposable[] {
   return [
+    ...registerLearning(s),
     vscode.commands.registerCommand(CMD.confirmMention, async (arg?: unknown) => {
       const found = await mentionOf(s, arg);
       if (!found) return notify('info', vscode.l10n.t('no mention here to confirm.'));
       if (found.mention.status === 'confirmed' || !writable(found.state)) return;
-      if (attempt(vscode.l10n.t('could not confirm the mention'), () => (found.state.store!.confirm(found.mention), true)))
+      if (attempt(vscode.l10n.t('could not confirm the mention'), () => (found.state.store!.confirm(found.mention), true))) {
         flash(vscode.l10n.t('Confirmed {0}', nameOf(s, found.state, found.mention.entity, found.mention.text)));
+        await learnFrom(s, found.state, found.mention);
+      }
     }),
     vscode.commands.registerCommand(CMD.rejectMention, async (arg?: unknown) => {
       const found = await mentionOf(s, arg);

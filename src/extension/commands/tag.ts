@@ -11,10 +11,12 @@ import { findOccurrences } from '../../core/workspace/occurrences';
 import type { Span } from '../../core/workspace/navigate';
 import type { ArticleState } from '../articleState';
 import { kindLabel, typeLabel } from '../labels';
+import { revealCentred } from '../reveal';
 import { flash } from '../statusBar';
 import { input, notify, pick } from '../ui';
 import { articleOf, attempt, writable, type Services } from './context';
 import { CMD } from './ids';
+import { learnFrom } from './learn';
 
 export interface TagArgs {
   /** The article and span (code points); default: the active editor's selection. */
@@ -66,6 +68,7 @@ async function tagSelection(s: Services, args: TagArgs): Promise<void> {
   revealSpan(state, span);
   const name = s.controller.directory([], s.controller.namesFor(state)).get(id)?.name ?? words;
   flash(vscode.l10n.t('Tagged “{0}” as {1} ({2})', words, name, typeLabel(type)));
+  await learnFrom(s, state, { entity: id, type, text: words });
 
   // Spans the analyst already decided on (this one included) stay as they are; suggestions get tagged.
   const others = findOccurrences(state.currentText, words, state.store!.annotations());
@@ -155,5 +158,5 @@ async function confirmTagAll(words: string, n: number): Promise<boolean> {
 /** Scroll the tagged span into the middle of its editor, also sideways on long unwrapped lines. */
 function revealSpan(state: ArticleState, span: Span): void {
   const editor = vscode.window.visibleTextEditors.find((e) => e.document === state.document);
-  editor?.revealRange(state.range(span), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  if (editor) revealCentred(editor, state.range(span));
 }
