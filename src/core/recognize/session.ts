@@ -68,6 +68,9 @@ interface Region {
   /** This region's needles (by index) and the position of the mention each comes from. */
   skip?: Map<number, number>;
   parts?: NamedPart[];
+  /** The parts with people's short names linked across the article (linkPeople), for stage-3 generation linkedGen. */
+  linked?: Part[];
+  linkedGen?: number;
   gen3: number;
   // Stage 4: computed from stage 3's gen4 and the statement flag saw4 (gen4Count: its recomputations).
   gen4: number;
@@ -108,6 +111,9 @@ export class RecognitionSession {
   private presentChanged = true;
   private needles: SurnameNeedle[] = [];
   private definedKey = '';
+  /** The regions holding people at the last surname linking, with their stage-3 generations. */
+  private linkedRegions: Region[] = [];
+  private linkedGens: number[] = [];
   private definedVersion = 0;
   /** The regions naming people at the last needles, with their stage-2 generations. */
   private withPeople: Region[] = [];
@@ -174,9 +180,7 @@ export class RecognitionSession {
       r.gen3++;
     }
 
-    const all: NamedPart[] = [];
-    for (const r of regions) for (const np of r.parts!) all.push(np);
-    const linked = linkSurnames(all);
+    this.linkPeople(regions);
 
     // Stage 4: agreements, in order (a statement named earlier licenses a lower-case "statement").
     let saw = regions.some((r) => r.knownStatement);
@@ -219,11 +223,9 @@ export class RecognitionSession {
     const evidence: PartyEvidence[] = [];
     const bounds: number[] = [];
     const cps: number[] = [];
-    let a = 0;
     let cp = 0;
     regions.forEach((r, i) => {
-      const actors = linked.slice(a, a + r.parts!.length);
-      a += r.parts!.length;
+      const actors = r.linked!;
       const agreements = perRegion[i].sort((x, y) => x.s - y.s);
       const from = out.length;
       bounds.push(from);
@@ -274,20 +276,47 @@ export class RecognitionSession {
     }
     const merged: Mention[] = [];
     regions.forEach((r, i) => {
-      const mine = out.slice(bounds[i], bounds[i + 1]);
       if (r.usesVersion !== this.definedVersion || r.usesGen !== r.gen3 || !r.definedUses) {
-        r.definedUses = definedUses(r.text, byName, mine, at(i)).map((m) => ({ ...m, start: m.start - cps[i], end: m.end - cps[i] }));
+        r.definedUses = definedUses(r.text, byName, out.slice(bounds[i], bounds[i + 1]), at(i)).map((m) => ({ ...m, start: m.start - cps[i], end: m.end - cps[i] }));
         r.usesVersion = this.definedVersion;
         r.usesGen = r.gen3;
       }
       if (!r.definedUses.length) {
-        for (const m of mine) merged.push(m);
+        for (let k = bounds[i]; k < bounds[i + 1]; k++) merged.push(out[k]);
         return;
       }
       const uses = r.definedUses.map((m) => ({ ...m, start: m.start + cps[i], end: m.end + cps[i] }));
-      for (const m of [...mine, ...uses].sort((x, y) => x.start - y.start || y.end - x.end)) merged.push(m);
+      for (const m of [...out.slice(bounds[i], bounds[i + 1]), ...uses].sort((x, y) => x.start - y.start || y.end - x.end)) merged.push(m);
     });
     return merged;
+  }
+
+  /**
+   * Each region's actors with short names linked to the people named in full before
+   * (linkSurnames, in article order); done again only when the regions holding people,
+   * or their stage-3 results, changed.
+   */
+  private linkPeople(regions: Region[]): void {
+    const withPersons = regions.filter((r) => r.parts!.some((np) => np.part.type === 'person'));
+    const same = withPersons.length === this.linkedRegions.length && withPersons.every((r, i) => this.linkedRegions[i] === r && this.linkedGens[i] === r.gen3);
+    const relink = same ? null : new Set(withPersons);
+    for (const r of regions) {
+      if (r.linkedGen !== r.gen3 || !r.linked || relink?.has(r)) {
+        r.linked = r.parts!.map((np) => np.part);
+        r.linkedGen = r.gen3;
+      }
+    }
+    if (same) return;
+    const all: NamedPart[] = [];
+    for (const r of withPersons) for (const np of r.parts!) all.push(np);
+    const linked = linkSurnames(all);
+    let k = 0;
+    for (const r of withPersons) {
+      r.linked = linked.slice(k, k + r.parts!.length);
+      k += r.parts!.length;
+    }
+    this.linkedRegions = withPersons;
+    this.linkedGens = withPersons.map((r) => r.gen3);
   }
 
   /** Regions of `text`, from the cache where their text was seen before (stage 1 is done for the others). */
