@@ -137,7 +137,9 @@ describe('cli: confirm, tag, validate, export', () => {
       assert.ok(brat.out[0].split('\n').includes(`T4\tcountry ${ru.start} ${ru.end}\tロシア`) || brat.out[0].includes(`country ${ru.start} ${ru.end}\tロシア`));
       assert.match(brat.out[0], /\tReference T\d+ Wikidata:Q159\tRussia/);
       const w3c = JSON.parse((await run('export', '--format', 'w3c', tmp.dir)).out[0]);
-      assert.equal(w3c.total, recognized().length);
+      // One annotation per mention, plus the linking annotation of the parties of the treaty the two sign.
+      assert.equal(w3c.total, recognized().length + 1);
+      assert.equal(w3c.first.items.filter((i: { motivation: string }) => i.motivation === 'identifying').length, recognized().length);
       assert.equal(w3c.first.items[0].target.source, 'a.txt');
       const jsonl = JSON.parse((await run('export', '--format', 'jsonl', article)).out[0]);
       assert.equal(jsonl.text, ARTICLE);
@@ -154,7 +156,7 @@ describe('cli: confirm, tag, validate, export', () => {
       const clash = await run('export', '--format', 'brat', '--out', tmp.dir, article);
       assert.equal(clash.code, 0, 'written under another name (see cli-export.test.ts)');
       assert.ok(readFileSync(article).equals(before));
-      await assert.rejects(run('export', '--format', 'csv', article), UsageError);
+      await assert.rejects(run('export', '--format', 'xml', article), UsageError);
       writeArticle(tmp.dir, 'c.txt');
       await run('confirm', path.join(tmp.dir, 'c.txt'), '--all');
       await assert.rejects(run('export', '--format', 'brat', tmp.dir), /--out/);
