@@ -44,7 +44,7 @@ const JA_TAG = 'フィリピン上院'; // not recognized: the kind of span an a
 const JA_EXPANDED = '上川陽子';
 const SIDEBAR_WIDTH = 440;
 const KO_ARTICLE = 'ko-us-rok-ncg-meeting.txt';
-const MAP_AGREEMENT = /円滑化協定 \(/; // the RAA with its parties, as the map's timeline names it
+const MAP_AGREEMENT = /^円滑化協定$/; // the Japan–Philippines RAA, as the map names it
 // Countries and agreements are confirmed before the shots, people and organizations stay suggested,
 // so both looks show: confirmed (background) and suggested (dashed underline).
 const confirmedFirst = (m) => m.type === 'country' || m.kind === 'agreement';
