@@ -282,7 +282,7 @@ function highlight(node: string, data: Record<string, unknown>) {
   if (!selected || !graph) return data;
   if (node === selected) return { ...data, highlighted: true, zIndex: 2 };
   if (graph.areNeighbors(node, selected)) return { ...data, zIndex: 1 };
-  return { ...data, color: withAlpha(String(data.color), 0.25), label: '' };
+  return { ...data, color: withAlpha(String(data.color), 0.25), labelColor: withAlpha(palette.foreground, 0.45), zIndex: 0 };
 }
 
 function select(entity: string | undefined) {
