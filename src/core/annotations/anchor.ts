@@ -36,7 +36,8 @@ export interface AnchorReport {
   orphaned: string[];
 }
 
-export const spanKey = (start: number, end: number): string => `${start}:${end}`;
+/** One key per span: a number while offsets fit in 26 bits each (exact in a double), else a string. */
+export const spanKey = (start: number, end: number): number | string => (start < 0x4000000 && end < 0x4000000 ? start * 0x4000000 + end : `${start}:${end}`);
 
 /** Context agreement (code points, both sides together) a partly matching candidate needs. */
 const MIN_PARTIAL_CONTEXT = 16;
@@ -47,7 +48,7 @@ const MAX_CANDIDATES = 64;
 
 /** Spans held by anchored annotations: no two on one span, none overlapping another of its kind. */
 export class HeldSpans {
-  private readonly keys = new Set<string>();
+  private readonly keys = new Set<number | string>();
   /** Per kind, sorted by start. */
   private readonly byKind = new Map<Kind, { start: number; end: number }[]>();
   private maxLength = 0;

@@ -590,7 +590,8 @@ export class ArticleAnnotations {
   /** Spans of the anchored annotations (those `include` accepts). */
   private heldSpans(include: (r: AnnotationRecord) => boolean = () => true): HeldSpans {
     const held = new HeldSpans();
-    for (const r of this.records.values()) if (r.anchored && include(r)) held.add(r.kind, r.start, r.end);
+    // In offset order, so every span is appended.
+    for (const r of this.ordered()) if (r.anchored && include(r)) held.add(r.kind, r.start, r.end);
     return held;
   }
 
