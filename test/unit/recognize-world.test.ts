@@ -37,6 +37,21 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     has('said Tobias Renner, chief executive of Ordway Group.', 'Tobias Renner/person');
     noneOfType('In Nairobi, capital of Kenya, traders waited.', 'person');
   });
+  it('people introduced by a title after a body, in all three languages (made-up names)', () => {
+    has('クワメ・アサンテECOWAS委員長は述べた。アサンテ氏は', 'クワメ・アサンテ/person', 'ECOWAS/organization', 'アサンテ/person');
+    // The title noun is no part of the body: UNDP事務局長 is UNDP and a title.
+    has('UNDP事務局長のアヒム・シュタイナー氏', 'UNDP/organization');
+    lacks('UNDP事務局長のアヒム・シュタイナー氏', 'UNDP事務局/organization');
+    has('아미나 벨로 남아프리카개발공동체(SADC) 사무총장은 말했다. 벨로 사무총장은', '아미나 벨로/person', 'SADC/organization', '벨로/person');
+    has('SADC 사무총장 아미나 벨로는 밝혔다', '아미나 벨로/person');
+    has('외교부 장관 조태열은 말했다', '조태열/person');
+    has('AU Commission Chairperson Kwame Asante said', 'Kwame Asante/person', 'AU Commission/organization');
+    // Common words before or after a title are no names.
+    noneOfType('그는 지난 주 외교부 장관을 만났다', 'person');
+    noneOfType('외교부 장관 통화 결과를 발표했다', 'person');
+    noneOfType('양국 정상은 회담 결과를 외교부 장관과 논의했다', 'person');
+    noneOfType('ウクライナ支援の行方日・ポーランド外相会談', 'person');
+  });
   it('Japanese bodies by a name and 庁 / 委員会 / 株式会社, never a title or a generic word', () => {
     has('経済産業省と水素エネルギー庁は', '水素エネルギー庁/organization');
     has('株式会社ミナトロジは、カタール港湾公社と', '株式会社ミナトロジ/organization', 'カタール港湾公社/organization');

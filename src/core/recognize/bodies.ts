@@ -76,7 +76,11 @@ function subBodies(ctx: Ctx): Cand[] {
     for (const lang of ['ja', 'ko'] as const) {
       for (const [suffix, role] of lexicon.orgSubBodies[lang]) {
         const gap = lang === 'ko' && ctx.t[h.e] === ' ' ? 1 : 0;
-        if (ctx.t.startsWith(suffix, h.e + gap)) out.push(org(h.s, h.e + gap + suffix.length, `${ent.id}-${role}`));
+        if (!ctx.t.startsWith(suffix, h.e + gap)) continue;
+        // UNDP事務局長, GCC 사무총장: the organ's word begins a title, so the organization stands alone.
+        const at = h.e + gap;
+        if (ctx.hits.titles.some((t) => t.s === at && t.e > at + suffix.length)) continue;
+        out.push(org(h.s, at + suffix.length, `${ent.id}-${role}`));
       }
     }
   }

@@ -6,7 +6,7 @@
  */
 import { isHangul, isHiragana, isKanji, isKatakana, isLatinLetter, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
 import { code, boundaryOk, normalizedAt, type Ctx } from './context';
-import { koreanNameWord } from './korean';
+import { foreignNameAfter, foreignNameBefore, koreanNameWord } from './korean';
 import { lexicon } from './lexicon';
 import { PRIO, type Cand, type Part } from './span';
 
@@ -36,7 +36,7 @@ export function titlePatternCands(ctx: Ctx, taken: Taken): Cand[] {
       const c = japaneseNameBefore(ctx, h.s, taken);
       if (c) out.push(c);
     } else if (h.ref.lang === 'ko') {
-      const c = koreanNameBefore(ctx, h.s, h.e, taken);
+      const c = koreanNameBefore(ctx, h.s, h.e, taken) ?? koreanNameAfter(ctx, h.s, h.e, taken);
       if (c) out.push(c);
     } else {
       const c = englishNameAfter(ctx, h.s, h.e, taken);
@@ -55,6 +55,8 @@ function japaneseNameBefore(ctx: Ctx, titleStart: number, taken: Taken): Cand | 
       break;
     }
   }
+  // …or a body's Latin short name (クワメ・アサンテECOWAS委員長): the name ends before all of it.
+  while (e > 0 && isLatinLetter(code(ctx, e - 1)) && taken(e - 1, e)) e--;
   if (ctx.t[e - 1] === MIDDLE_DOT_CHAR) e--;
   const last = code(ctx, e - 1);
   let s = e;
@@ -86,18 +88,38 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
   while (wordStart > 0 && isHangul(code(ctx, wordStart - 1))) wordStart--;
   // Walk back over words that are organizations or countries (외교부, 러시아) to the name.
   let pos = wordStart;
+  let crossed = false;
   for (let hops = 0; hops < 4; hops++) {
+    // 걸프협력회의(GCC) 사무총장: a short name in parentheses after the body belongs to it.
+    const close = ctx.t[pos - 1] === ')' ? pos - 1 : ctx.t[pos - 1] === ' ' && ctx.t[pos - 2] === ')' ? pos - 2 : -1;
+    if (close >= 0) {
+      const open = ctx.t.lastIndexOf('(', close);
+      let w = open;
+      while (w > 0 && isHangul(code(ctx, w - 1))) w--;
+      if (open < 0 || close - open > 12 || w === open || !taken(w, open)) return null;
+      pos = w;
+      crossed = true;
+      continue;
+    }
     if (ctx.t[pos - 1] !== ' ') return null;
     const e = pos - 1;
     let s = e;
     while (s > 0 && isHangul(code(ctx, s - 1))) s--;
     if (s === e) return null;
-    if (taken(s, e)) {
+    const before = taken(s, e);
+    if (before) {
+      if (before.type === 'person') return null; // the dictionary's name
       pos = s;
+      crossed = true;
       continue;
     }
     const word = ctx.t.slice(s, e);
     const surname = lexicon.koreanSurnames.has(word.slice(0, 2)) ? 2 : lexicon.koreanSurnames.has(word[0]) ? 1 : 0;
+    // NAME BODY TITLE with a foreign name in hangul: 아미나 벨로 남아프리카개발공동체(SADC) 사무총장.
+    if (crossed && !(surname && word.length === 3 && koreanNameWord(word))) {
+      const f = foreignNameBefore(ctx.t, e, (a, b) => !!taken(a, b));
+      if (f) return person(f[0], f[1], ctx.t.slice(f[0], f[1]));
+    }
     // 조창래 본부장, or 조 본부장 after the full name (linked to it later).
     if (!surname || lexicon.titleBlockers.ko.has(word) || (word.length !== 3 && !(word.length === 1 && hops === 0))) return null;
     if (!boundaryOk(ctx, s, e) || (word.length === 3 && !koreanNameWord(word))) return null;
@@ -106,6 +128,34 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     return person(s, e, word);
   }
   return null;
+}
+
+/**
+ * BODY TITLE NAME: 국제에너지기구(IEA) 사무총장 파티 비롤은, 외교부 장관 조태열은 — a name after a title
+ * that follows a body, ending in a particle.
+ */
+function koreanNameAfter(ctx: Ctx, titleStart: number, titleEnd: number, taken: Taken): Cand | null {
+  const t = ctx.t;
+  if (t[titleEnd] !== ' ' || t[titleStart - 1] !== ' ') return null;
+  let b = titleStart - 1;
+  if (t[b - 1] === ')') b = t.lastIndexOf('(', b - 1);
+  let w = b;
+  while (w > 0 && (isHangul(code(ctx, w - 1)) || isLatinLetter(code(ctx, w - 1)))) w--;
+  const body = w < b ? taken(w, b) : undefined;
+  if (!body || body.type === 'person') return null;
+  const start = titleEnd + 1;
+  if (taken(start, start + 1)) return null;
+  let e = start;
+  while (isHangul(code(ctx, e))) e++;
+  const word = t.slice(start, e);
+  for (const p of lexicon.particles.ko) {
+    const stem = word.slice(0, word.length - p.length);
+    if (word.endsWith(p) && stem.length === 3 && lexicon.koreanSurnames.has(stem[0]) && koreanNameWord(stem) && !lexicon.koreanCommonNouns.has(stem.slice(0, 2))) {
+      return person(start, start + 3, stem);
+    }
+  }
+  const f = foreignNameAfter(t, start);
+  return f ? person(f[0], f[1], t.slice(f[0], f[1])) : null;
 }
 
 /** Whether the region names a person whose name starts with this surname: a known one, or a three-syllable word before a title. */
@@ -170,7 +220,7 @@ export function surnameOf(name: string): string | null {
   const space = name.lastIndexOf(' ');
   if (space > 0 && /^[A-Za-z\u00c0-\u024f'-]{3,}$/.test(name.slice(space + 1))) return name.slice(space + 1);
   // Foreign names in hangul keep the given-name-first order: 카심-조마르트 토카예프 → 토카예프.
-  if (space > 0 && /^[\uac00-\ud7a3]{3,}$/.test(name.slice(space + 1)) && /^[\uac00-\ud7a3 -]+$/.test(name)) return name.slice(space + 1);
+  if (space > 0 && /^[\uac00-\ud7a3]{2,}$/.test(name.slice(space + 1)) && /^[\uac00-\ud7a3 -]+$/.test(name)) return name.slice(space + 1);
   return null;
 }
 
