@@ -104,7 +104,7 @@ async function workspaceIndex(kb: KnowledgeBase, samples: string[], line: (k: st
       const some = summaries.slice(0, n);
       const runs = [0, 1, 2].map(() => {
         const t = performance.now();
-        const map = buildCorpusMap(some, names, { top: 300, maxEdges: 3000 });
+        const map = buildCorpusMap(some, names, { top: 300, maxEdges: 4000 });
         return { ms: performance.now() - t, map };
       });
       const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
