@@ -498,8 +498,8 @@ function cjkClause(ctx: Ctx, a: ActorIndex, ss: number, se: number, v: Verb, ins
  */
 function englishClause(ctx: Ctx, a: ActorIndex, ss: number, se: number, v: Verb, inside: Part[]): { ids: string[]; objects: Part[] } | undefined {
   const t = ctx.t;
-  let ids: string[] = [];
-  let objects: Part[] = [];
+  let ids: string[];
+  let objects: Part[];
   const by = /^ by /.exec(t.slice(v.e, v.e + 4));
   if (by) {
     const np = a.phraseAfter(v.e + by[0].length, 'en');
