@@ -307,14 +307,12 @@ export class RecognitionSession {
       }
     }
     if (same) return;
-    const all: NamedPart[] = [];
-    for (const r of withPersons) for (const np of r.parts!) all.push(np);
-    const linked = linkSurnames(all);
+    // Only people are linked: the others pass through.
+    const people: NamedPart[] = [];
+    for (const r of withPersons) for (const np of r.parts!) if (np.part.type === 'person') people.push(np);
+    const linked = linkSurnames(people);
     let k = 0;
-    for (const r of withPersons) {
-      r.linked = linked.slice(k, k + r.parts!.length);
-      k += r.parts!.length;
-    }
+    for (const r of withPersons) r.linked = r.parts!.map((np) => (np.part.type === 'person' ? linked[k++] : np.part));
     this.linkedRegions = withPersons;
     this.linkedGens = withPersons.map((r) => r.gen3);
   }
