@@ -46,6 +46,9 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     has('SADC 사무총장 아미나 벨로는 밝혔다', '아미나 벨로/person');
     has('외교부 장관 조태열은 말했다', '조태열/person');
     has('AU Commission Chairperson Kwame Asante said', 'Kwame Asante/person', 'AU Commission/organization');
+    // A known short name opening a headline before a comma is its subject; not in the middle of a line.
+    has('박진, GCC 사무총장과 면담', '박진/person');
+    lacks('본문 박진, GCC', '박진/person');
     // Common words before or after a title are no names.
     noneOfType('그는 지난 주 외교부 장관을 만났다', 'person');
     noneOfType('외교부 장관 통화 결과를 발표했다', 'person');

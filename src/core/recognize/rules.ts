@@ -44,7 +44,9 @@ export function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
     // 【ソウル=共同】: an agency's short name in a dateline is as good as a title.
     const dateline = ctx.t[h.s - 1] === '=' && '】)'.includes(ctx.t[h.e] ?? '');
     // Titles license people's short names only (共同 before 記者会見 is not the agency).
-    const titled = dateline || (ent.type === 'person' && titleAfter(ctx, h.e, titleStarts, actorEnds));
+    // 박진, GCC 사무총장과 면담: a person's short name opening a headline before a comma is its subject.
+    const headline = ent.type === 'person' && (h.s === 0 || ctx.t[h.s - 1] === '\n') && ctx.t[h.e] === ',' && h.e - h.s >= 2;
+    const titled = dateline || headline || (ent.type === 'person' && titleAfter(ctx, h.e, titleStarts, actorEnds));
     if (!titled && !present.has(ent.id)) continue;
     // One-syllable surnames (이, 시, 조, 林) are ordinary words unless a title follows.
     if (!titled && h.e - h.s === 1) continue;
