@@ -101,23 +101,24 @@ export class RecognitionSession {
   private readonly ckb: CompiledKb;
   /** Regions by text, in article order; a text that repeats keeps one state per copy. */
   private cache = new Map<string, Region[]>();
-  private needlesKey = '';
-  private needlesVersion = 0;
-  private acronymsKey = '';
-  private acronymsVersion = 0;
   /** Entities named in stage 1, with how many regions name them; the set of those named, and whether it changed this update. */
   private readonly counts = new Map<string, number>();
   private readonly present = new Set<string>();
   private presentChanged = true;
+  /** Stage 3: the article's surname needles, made from the regions naming people (with their stage-2 generations). */
   private needles: SurnameNeedle[] = [];
-  private definedKey = '';
+  private needlesKey = '';
+  private needlesVersion = 0;
+  private withPeople: Region[] = [];
+  private peopleGens: number[] = [];
   /** The regions holding people at the last surname linking, with their stage-3 generations. */
   private linkedRegions: Region[] = [];
   private linkedGens: number[] = [];
+  /** Stage 5 and 6: the defined short names of agreements and of actors, each with a version bumped when they change. */
+  private acronymsKey = '';
+  private acronymsVersion = 0;
+  private definedKey = '';
   private definedVersion = 0;
-  /** The regions naming people at the last needles, with their stage-2 generations. */
-  private withPeople: Region[] = [];
-  private peopleGens: number[] = [];
 
   constructor(private readonly kb: KnowledgeBase) {
     this.ckb = compile(kb);
