@@ -21,10 +21,60 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * `testsPath` in its extension host and waits for the workbench to report their end.
  * @returns {Promise<{exitCode: number | null, problem: string | null, diagnostics: string}>}
  */
+/**
+ * What the extension host cannot see through the API, read off the page for test/integration/probe.ts:
+ * where the active editor's selection is drawn relative to the text area (left of the minimap).
+ */
+const PROBES = {
+  selectionOnScreen: () => {
+    const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+    if (!editor) return { error: 'no active editor' };
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width };
+    };
+    const guard = box(editor.querySelector('.overflow-guard'));
+    const minimap = editor.querySelector('.minimap');
+    const margin = editor.querySelector('.margin');
+    return {
+      text: {
+        left: margin ? box(margin).right : guard.left,
+        right: minimap && box(minimap).width > 0 ? box(minimap).left : guard.right,
+        top: guard.top,
+        bottom: guard.bottom,
+      },
+      selections: [...editor.querySelectorAll('.selected-text')].map(box).filter((r) => r.width > 0),
+    };
+  },
+};
+
+/** Answers the probe requests the tests write next to the results file (`<results>.probe`), one at a time. */
+function answerProbes(page, resultsFile) {
+  const request = `${resultsFile}.probe`;
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy || !fs.existsSync(request)) return;
+    busy = true;
+    try {
+      const { id, kind } = JSON.parse(fs.readFileSync(request, 'utf8'));
+      fs.rmSync(request, { force: true });
+      const probe = PROBES[kind];
+      const answer = probe ? await page.evaluate(probe).catch((e) => ({ error: String(e) })) : { error: `unknown probe ${kind}` };
+      fs.writeFileSync(`${request}.${id}.answer`, JSON.stringify(answer));
+    } catch {
+      // A request caught half-written: read again on the next tick.
+    } finally {
+      busy = false;
+    }
+  }, 100);
+  return () => clearInterval(timer);
+}
+
 async function runInBrowser({ workspace, developmentPath, testsPath, resultsFile, env = {}, locale }) {
-  const server = await startServer({ workspace, locale, env: { ...env, ANNOTATOR_TEST_RESULTS: resultsFile } });
+  const server = await startServer({ workspace, locale, env: { ...env, ANNOTATOR_TEST_RESULTS: resultsFile, ANNOTATOR_TEST_PROBES: '1' } });
   const workbenchLog = [];
   let browser;
+  let stopProbes = () => {};
   try {
     browser = await launchChromium(server);
     const page = await browser.newPage();
@@ -37,6 +87,7 @@ async function runInBrowser({ workspace, developmentPath, testsPath, resultsFile
     );
     page.on('pageerror', (e) => workbenchLog.push(`[pageerror] ${e.message}`));
     page.on('crash', () => onExit({ problem: 'the browser page crashed' }));
+    stopProbes = answerProbes(page, resultsFile);
     await page.goto(workbenchUrl(server, { workspace, developmentPath, testsPath }));
 
     const started = Date.now();
@@ -61,6 +112,7 @@ async function runInBrowser({ workspace, developmentPath, testsPath, resultsFile
     if (typeof outcome === 'object') return { exitCode: null, problem: outcome.problem, diagnostics: diagnostics() };
     return { exitCode: outcome, problem: null, diagnostics: diagnostics() };
   } finally {
+    stopProbes();
     await browser?.close().catch(() => {});
     await server.stop();
   }

@@ -23,6 +23,7 @@ const SUITES: Record<string, () => unknown> = {
   feedback: () => require('./feedback.test'),
   export: () => require('./export.test'),
   names: () => require('./names.test'),
+  reveal: () => require('./reveal.test'),
   corpusMap: () => require('./corpusMap.test'),
   parties: () => require('./parties.test'),
   learn: () => require('./learn.test'),

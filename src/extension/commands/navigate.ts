@@ -1,6 +1,7 @@
 /** Next / Previous Entity: move the selection to the neighbouring mention, wrapping around. */
 import * as vscode from 'vscode';
 import { nextSpan } from '../../core/workspace/navigate';
+import { revealCentred } from '../reveal';
 import type { Services } from './context';
 import { CMD } from './ids';
 
@@ -14,7 +15,7 @@ export function registerNavigation(s: Services): vscode.Disposable[] {
     if (!m) return;
     const range = state.range(m);
     editor.selection = new vscode.Selection(range.start, range.end);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    revealCentred(editor, range);
   };
   return [vscode.commands.registerCommand(CMD.nextEntity, go('next')), vscode.commands.registerCommand(CMD.previousEntity, go('previous'))];
 }

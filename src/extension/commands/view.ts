@@ -1,5 +1,6 @@
 /** Sidebar commands: scope, filter, reveal an entity or a mention, show the view. */
 import * as vscode from 'vscode';
+import { revealCentred } from '../reveal';
 import { notify, input } from '../ui';
 import { articleOf, type Services } from './context';
 import { CMD, ENTITIES_VIEW, type MentionArg } from './ids';
@@ -43,7 +44,7 @@ export function registerViewCommands(s: Services): vscode.Disposable[] {
       const editor = await vscode.window.showTextDocument(state.document, { preserveFocus: false, preview: true });
       const range = state.range(arg);
       editor.selection = new vscode.Selection(range.start, range.end);
-      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      revealCentred(editor, range);
     }),
   ];
 }
