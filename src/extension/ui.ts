@@ -36,10 +36,15 @@ export function pick<T extends vscode.QuickPickItem>(items: readonly T[], option
   qp.matchOnDescription = options.matchOnDescription ?? false;
   qp.matchOnDetail = options.matchOnDetail ?? false;
   qp.items = items;
+  return shownUntilHidden(qp, () => qp.selectedItems[0] ?? qp.activeItems[0]);
+}
+
+/** Shows a quick pick (tests get it as it opens); resolves to what `accepted` reads on accept, undefined when dismissed. */
+function shownUntilHidden<T extends vscode.QuickPickItem, R>(qp: vscode.QuickPick<T>, accepted: () => R): Promise<R | undefined> {
   return new Promise((resolve) => {
-    let result: T | undefined;
+    let result: R | undefined;
     qp.onDidAccept(() => {
-      result = qp.selectedItems[0] ?? qp.activeItems[0];
+      result = accepted();
       qp.hide();
     });
     qp.onDidHide(() => {
@@ -60,19 +65,7 @@ export function pickMany<T extends vscode.QuickPickItem>(items: readonly T[], op
   qp.matchOnDescription = options.matchOnDescription ?? false;
   qp.items = items;
   qp.selectedItems = items.filter(options.selected);
-  return new Promise((resolve) => {
-    let result: T[] | undefined;
-    qp.onDidAccept(() => {
-      result = [...qp.selectedItems];
-      qp.hide();
-    });
-    qp.onDidHide(() => {
-      qp.dispose();
-      resolve(result);
-    });
-    qp.show();
-    shown.fire(qp as unknown as vscode.QuickPick<vscode.QuickPickItem>);
-  });
+  return shownUntilHidden(qp, () => [...qp.selectedItems]);
 }
 
 export function input(options: { title: string; prompt?: string; value?: string; validate?: (v: string) => string | undefined }): Promise<string | undefined> {

@@ -6,21 +6,13 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { AnnotatorApi } from '../../src/extension/api';
 import type { Node } from '../../src/extension/sidebar/nodes';
-import { annotator, answerInputs, closeAllEditors, cpSpan, openArticle, rangeOf, sidecarOf, waitFor, writeArticle } from './helpers';
+import { annotator, answerInputs, closeAllEditors, cpSpan, hoverText, openArticle, rangeOf, sidecarOf, waitFor, writeArticle } from './helpers';
 
 const ARTICLE = [
   '🌍 Kenya and Ethiopia signed a border agreement in Nairobi.',
   'Somalia criticized the agreement.',
   '',
 ].join('\n');
-
-async function hoverText(uri: vscode.Uri, at: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n');
-}
 
 async function child(api: AnnotatorApi, parent: Node | undefined, label: string): Promise<Node> {
   const children = await api.tree.getChildren(parent);

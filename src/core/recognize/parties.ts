@@ -435,27 +435,20 @@ function cjkClause(ctx: Ctx, a: ActorIndex, ss: number, se: number, v: Verb, ins
   const t = ctx.t;
   let subject: { ids: string[]; start: number; end: number } | undefined;
   const withIds: string[] = [];
-  for (let j = v.s - 1; j >= ss && !subject; j--) {
-    for (const m of words.topic[lang]) {
+  // The phrase marked at j by one of `markers` (not running into the verb).
+  const marked = (j: number, markers: readonly string[]) => {
+    for (const m of markers) {
       if (!t.startsWith(m, j) || j + m.length > v.s) continue;
       const np = a.phraseBefore(j, lang);
-      if (np) {
-        subject = np;
-        break;
-      }
+      if (np) return np;
     }
+    return undefined;
+  };
+  for (let j = v.s - 1; j >= ss && !subject; j--) {
+    subject = marked(j, words.topic[lang]);
     if (subject) break;
     // が/이/가 close to the verb (within a few characters: マレーシアが公表した, 양국이 채택한).
-    if (v.s - j <= 12) {
-      for (const m of words.subject[lang]) {
-        if (!t.startsWith(m, j) || j + m.length > v.s) continue;
-        const np = a.phraseBefore(j, lang);
-        if (np) {
-          subject = np;
-          break;
-        }
-      }
-    }
+    if (v.s - j <= 12) subject = marked(j, words.subject[lang]);
     // A headline: 日英伊、…条約に署名.
     if (!subject && j > ss && (t[j] === '、' || t[j] === ',')) {
       const np = a.phraseBefore(j, lang, false);

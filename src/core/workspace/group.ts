@@ -131,18 +131,28 @@ export function outline(articles: readonly ArticleMentions[], names: EntityNames
 /** Agreements' parties and actors' agreements, both ways, in order of first mention. */
 function linkParties(groups: Map<string, EntityGroup>, names: EntityNames): void {
   const byEntity = new Map<string, EntityGroup>();
-  for (const g of groups.values()) if (!byEntity.has(g.entity)) byEntity.set(g.entity, g);
+  const actorsOf = new Map<string, EntityGroup[]>();
+  for (const g of groups.values()) {
+    if (!byEntity.has(g.entity)) byEntity.set(g.entity, g);
+    if (g.kind === 'actor') (actorsOf.get(g.entity) ?? actorsOf.set(g.entity, []).get(g.entity)!).push(g);
+  }
   const nameOf = (id: string) => names.get(id)?.name ?? byEntity.get(id)?.name ?? id;
   for (const g of groups.values()) {
     if (g.kind !== 'agreement') continue;
+    // Mentions of one document share one array: each distinct array is read once.
     const ids: string[] = [];
-    for (const ref of g.mentions) for (const p of ref.mention.parties ?? []) if (!ids.includes(p)) ids.push(p);
+    const read = new Set<readonly string[]>();
+    for (const ref of g.mentions) {
+      const list = ref.mention.parties;
+      if (!list || read.has(list)) continue;
+      read.add(list);
+      for (const p of list) if (!ids.includes(p)) ids.push(p);
+    }
     if (ids.length) g.parties = ids.map((id) => ({ entity: id, name: nameOf(id) }));
     describeUnnamed(g, names);
     if (!ids.length) continue;
     for (const id of ids) {
-      for (const actor of groups.values()) {
-        if (actor.entity !== id || actor.kind !== 'actor') continue;
+      for (const actor of actorsOf.get(id) ?? []) {
         actor.partyTo ??= [];
         if (!actor.partyTo.some((r) => r.entity === g.entity)) actor.partyTo.push({ entity: g.entity, name: g.name });
       }
