@@ -30,6 +30,13 @@ describe('recognize: parties of agreements', () => {
     assert.deepEqual(parties('The joint statement, issued by Brazil as this year\'s G20 president, called for restraint.'), ['joint statement → g20']);
   });
 
+  it('reads "the two leaders" after a bilateral document as its two parties, and a document still to be concluded as having none', () => {
+    const ko = '대통령은 페루, 칠레, 콜롬비아를 차례로 방문했다. 페루와 칠레에서 환영을 받았다. 칠레에서는 한·칠레 공동성명을 발표했다. 두 정상은 구리 협력에 관한 양해각서를 체결했다.';
+    assert.deepEqual(parties(ko), ['공동성명 → south-korea chile', '양해각서 → south-korea chile']);
+    assert.deepEqual(parties('한국과 페루는 자유무역협정 체결을 위한 협상을 시작했다.'), ['자유무역협정 → ']);
+    assert.deepEqual(parties('日本とペルーは経済連携協定の締結に向けた交渉を始めた。'), ['経済連携協定 → ']);
+  });
+
   it('never makes parties of actors that only react to a document, nor of people', () => {
     assert.deepEqual(parties('中国とロシアは新しい協定を批判した。'), ['協定 → ']);
     // …but the document they criticize keeps the parties its name gives.

@@ -37,6 +37,7 @@ const words = {
   groupWords: perLang(raw.groupWords),
   prefixWords: perLang(raw.prefixWords),
   notPartyBefore: perLang(raw.notPartyBefore),
+  notConcludedAfter: perLang(raw.notConcludedAfter),
   counted: Object.entries(raw.countWords).map(([n, w]) => ({ n: Number(n), words: perLang(w as Record<Lang, string[]>) })),
   titles: { ja: longestFirst(lexicon.titles.ja), ko: longestFirst(lexicon.titles.ko), en: longestFirst(lexicon.titles.en) },
 };
@@ -105,13 +106,28 @@ export function assignParties(mentions: Mention[], evidence: readonly PartyEvide
     }
   }
   const top = topCountries(mentions);
-  for (const { at, ids: given } of evidence) {
-    const ids = given.flatMap((id) => (id[0] === '@' ? top(Number(id.slice(1))) : [id]));
+  const add = (at: number, ids: readonly string[]) => {
     const entity = mentions[at].entity;
     // A generic head (こうした協定) names no document: nobody is its party.
-    if (fromKb.has(entity) || isGenericAgreementId(entity)) continue;
+    if (fromKb.has(entity) || isGenericAgreementId(entity)) return;
     const list = out.get(entity) ?? out.set(entity, []).get(entity)!;
     for (const id of ids) if (!list.includes(id)) list.push(id);
+  };
+  const counted = (id: string) => id[0] === '@';
+  for (const { at, ids } of evidence) add(at, ids.filter((id) => !counted(id)));
+  // 両国 / 두 정상 / both countries: the parties of the nearest document before with that many
+  // (한·카자흐스탄 공동성명을 발표했다. 두 정상은 … 양해각서를 체결했다), else the story's own countries.
+  for (const { at, ids } of evidence) {
+    for (const id of ids.filter(counted)) {
+      const n = Number(id.slice(1));
+      let near: string[] | undefined;
+      for (let j = at - 1; j >= 0 && !near; j--) {
+        const m = mentions[j];
+        const list = m.kind === 'agreement' && m.entity !== mentions[at].entity ? out.get(m.entity) : undefined;
+        if (list?.length === n) near = list;
+      }
+      add(at, near ?? top(n));
+    }
   }
   const none: string[] = [];
   for (const m of mentions) if (m.kind === 'agreement') m.parties = out.get(m.entity) ?? none;
@@ -399,6 +415,8 @@ function sentenceParties(ctx: Ctx, a: ActorIndex, agreements: Part[]): Array<[Pa
   const se = ctx.t.length;
   const lang = langAt(ctx, ss, se);
   for (const v of verbsIn(ctx, ss, se, lang, inside)) {
+    // 締結に向けた交渉, 체결을 위한 협의: a document still to be concluded has no parties yet.
+    if (words.notConcludedAfter[lang].some((w) => ctx.t.startsWith(w, v.e) || ctx.t.startsWith(w, v.e + 1))) continue;
     const found = lang === 'en' ? englishClause(ctx, a, ss, se, v, inside) : cjkClause(ctx, a, ss, se, v, inside, lang);
     if (found) for (const p of found.objects) out.push([p, found.ids]);
   }
