@@ -15,13 +15,18 @@ import { patternPersonId } from './people';
 import { PRIO, type Cand, type Part } from './span';
 
 export function worldCands(ctx: Ctx): Cand[] {
+  const ends = actorsAt(ctx);
+  // Each language's rules only where its script is (a region is mostly one language).
+  const latin = /[A-Z]/.test(ctx.orig);
+  const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/.test(ctx.t);
+  const korean = /[\uac00-\ud7a3]/.test(ctx.t);
   return [
-    ...englishBodies(ctx),
-    ...englishTitledPeople(ctx),
-    ...japaneseBodies(ctx),
-    ...koreanBodies(ctx),
+    ...(latin ? englishBodies(ctx) : []),
+    ...(latin ? englishTitledPeople(ctx) : []),
+    ...(japanese ? japaneseBodies(ctx, ends) : []),
+    ...(korean ? koreanBodies(ctx, ends) : []),
     ...regionCompounds(ctx),
-    ...listCountries(ctx),
+    ...(korean ? listCountries(ctx) : []),
   ];
 }
 
@@ -38,18 +43,17 @@ function bodyId(ctx: Ctx, s: number, e: number): string {
 
 const org = (ctx: Ctx, s: number, e: number): Cand => ({ s, e, prio: PRIO.pattern, parts: [{ s, e, entity: bodyId(ctx, s, e), type: 'organization', qid: null }] });
 
-/** The knowledge-base actors at each start (longest end), and which positions they cover. */
-function actorsAt(ctx: Ctx): { ends: Map<number, { e: number; type: string; entity: number }>; covered: Uint8Array } {
-  const ends = new Map<number, { e: number; type: string; entity: number }>();
-  const covered = new Uint8Array(ctx.t.length + 1);
+/** The knowledge-base actors at each start (longest end). */
+type ActorEnds = Map<number, { e: number; type: string; entity: number }>;
+function actorsAt(ctx: Ctx): ActorEnds {
+  const ends: ActorEnds = new Map();
   for (const h of ctx.hits.free) {
     const ent = ctx.ckb.entities[h.ref.entity];
     if (ent.kind !== 'actor') continue;
     const prev = ends.get(h.s);
     if (!prev || prev.e < h.e) ends.set(h.s, { e: h.e, type: ent.type, entity: h.ref.entity });
-    covered.fill(1, h.s, h.e);
   }
-  return { ends, covered };
+  return ends;
 }
 
 // ---------------------------------------------------------------- English
@@ -58,42 +62,64 @@ const CAP_WORD = /^[A-Z][\p{L}'’&.-]*$/u;
 /** Words that start a sentence or a title, never a body's proper name. */
 const NOT_FIRST = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'For', 'By', 'And', 'Of', 'Its', 'His', 'Her', 'Their', 'Our', 'This', 'That', 'These', 'Those', 'Both', 'Also', 'But', 'When', 'After', 'Before', 'While', 'Under', 'With', 'From', 'As', 'If', 'Some', 'Many', 'Most', 'Every', 'Each', 'New', 'Former', 'Acting', 'President', 'Minister', 'Secretary', 'Director', 'Chairman', 'Executive', 'Chief', 'Head', 'Deputy', 'Vice', 'Senior', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'General', 'Related', 'More', 'Read', 'Follow', 'Reporting', 'Editing']);
 
+/** The words that can end an English body's name (body words and legal forms). */
+const ENGLISH_ENDS = [...new Set([...lexicon.bodySuffixes.en, ...lexicon.legalForms.en])];
+const isAlnum = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** Where the words that can end a name stand as whole words (a native search per word: no regex over the text). */
+function englishEnds(orig: string): Array<{ w: string; s: number }> {
+  const out: Array<{ w: string; s: number }> = [];
+  for (const w of ENGLISH_ENDS) {
+    for (let i = orig.indexOf(w); i !== -1; i = orig.indexOf(w, i + 1)) {
+      if (!isAlnum(orig[i - 1]) && !isAlnum(orig[i + w.length])) out.push({ w, s: i });
+    }
+  }
+  // Longest first at a position (Pty Ltd before Ltd), then in text order.
+  return out.sort((a, b) => a.s - b.s || b.w.length - a.w.length);
+}
+const WORD = /[\p{L}][\p{L}\p{N}'’&.-]*|&/gu;
+
+/** A word as the name rules read it: a trailing full stop belongs to it only in abbreviations (S.A., N.V.). */
+function wordAt(w: string, s: number): { w: string; s: number; e: number } {
+  const word = w.endsWith('.') && !/^(?:[A-Za-z]\.)+$|^S\.p\.A\.$/.test(w) ? w.slice(0, -1) : w;
+  return { w: word, s, e: s + word.length };
+}
+
 /** Capitalized words ending in a body word (Trade Law Centre, MTN Group), or a name and a legal form (Safaricom PLC, Nestlé S.A.). */
 function englishBodies(ctx: Ctx): Cand[] {
   const out: Cand[] = [];
   if (!/[A-Z]/.test(ctx.orig)) return out;
   const suffixes = new Set(lexicon.bodySuffixes.en);
   const legal = lexicon.legalForms.en;
-  // Tokens of the original text with their offsets (the text keeps its capitals there).
-  const words: Array<{ w: string; s: number; e: number }> = [];
-  const re = /[\p{L}][\p{L}\p{N}'’&.-]*|&/gu;
-  for (let m; (m = re.exec(ctx.orig)); ) {
-    let w = m[0];
-    // A trailing full stop belongs to the word only in abbreviations (S.A., Ltd., Inc.).
-    if (w.endsWith('.') && !/^(?:[A-Za-z]\.)+$|^S\.p\.A\.$/.test(w)) w = w.slice(0, -1);
-    words.push({ w, s: m.index, e: m.index + w.length });
-  }
   const gapOk = (a: { e: number }, b: { s: number }) => b.s - a.e === 1 && ctx.orig[a.e] === ' ';
-  for (let i = 0; i < words.length; i++) {
-    const last = words[i];
+  // Only around the words that can end a name: the text before each is read, not the whole region.
+  let done = -1;
+  for (const m of englishEnds(ctx.orig)) {
+    if (m.s === done) continue;
+    done = m.s;
+    const last = wordAt(m.w, m.s);
     const isSuffix = suffixes.has(last.w);
-    const isLegal = legal.includes(last.w);
-    if (!isSuffix && !isLegal) continue;
-    // Walk back over capitalized words and connectors (not ending on a connector).
+    if (!isSuffix && !legal.includes(last.w)) continue;
+    const from = Math.max(0, m.s - 120);
+    const words: Array<{ w: string; s: number; e: number }> = [];
+    WORD.lastIndex = 0;
+    const window = ctx.orig.slice(from, m.s);
+    for (let w; (w = WORD.exec(window)); ) words.push(wordAt(w[0], from + w.index));
+    words.push(last);
+    const i = words.length - 1;
+    // Walk back over capitalized words only: "Shares of Kestrel Mining PLC" and "X PLC and Y Group" are two phrases.
     let j = i;
     let names = 0;
     while (j > 0 && gapOk(words[j - 1], words[j]) && i - j < 5) {
       const w = words[j - 1].w;
-      // Only capitalized words: "Shares of Kestrel Mining PLC" and "X PLC and Y Group" are two phrases.
       if (!CAP_WORD.test(w) || /['’]s$/.test(w)) break;
       j--;
       names++;
     }
     while (j < i && NOT_FIRST.has(words[j].w)) j++;
-    if (j >= i || names === 0) continue;
+    if (j >= i || names === 0 || (j === 0 && from > 0 && words[0].s === from)) continue;
     // A legal form needs a name before it; a body word needs a proper name, not only other body words.
-    const inner = words.slice(j, i).map((x) => x.w);
-    if (isSuffix && inner.every((w) => suffixes.has(w))) continue;
+    if (isSuffix && words.slice(j, i).every((x) => suffixes.has(x.w))) continue;
     const s = normalizedAt(ctx, words[j].s);
     const e = normalizedAt(ctx, last.e);
     if (s === undefined || e === undefined) continue;
@@ -107,10 +133,20 @@ function englishBodies(ctx: Ctx): Cand[] {
  * "Trudi Hartzenberg, Executive Director of the Trade Law Centre", "Peter Ndegwa, chief executive
  * of Safaricom": two or three capitalized words, a comma, a title and "of" or "at".
  */
+const NAME_BEFORE = /([A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){1,2})$/u;
+const TITLE_AFTER = /^(?:the |a |an )?((?:[A-Za-z-]+ ){0,3}?[A-Za-z-]+) (?:of|at|for) /;
+
 function englishTitledPeople(ctx: Ctx): Cand[] {
   const out: Cand[] = [];
-  const re = /\b([A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){1,2}), (?:the |a |an )?((?:[A-Za-z-]+ ){0,3}?[A-Za-z-]+) (?:of|at|for) /gu;
-  for (let m; (m = re.exec(ctx.orig)); ) {
+  // Only at each ", ": the name before it and the title after it are read in a window around it.
+  const orig = ctx.orig;
+  for (let comma = orig.indexOf(', '); comma !== -1; comma = orig.indexOf(', ', comma + 2)) {
+    const before = NAME_BEFORE.exec(orig.slice(Math.max(0, comma - 60), comma));
+    if (!before) continue;
+    const after = TITLE_AFTER.exec(orig.slice(comma + 2, comma + 70));
+    if (!after) continue;
+    const m = { index: comma - before[1].length, 1: before[1], 2: after[1] };
+    if (m.index > 0 && /[\p{L}\p{N}]/u.test(orig[m.index - 1])) continue;
     const title = m[2];
     const words = title.split(' ');
     if (![title, words.slice(-2).join(' '), words[words.length - 1]].some((t) => lexicon.titleHeads.en.has(t))) continue;
@@ -136,10 +172,9 @@ const isNameUnit = (c: number) => isKanji(c) || isKatakana(c) || c === MIDDLE_DO
  * 豊田通商株式会社, and a legal form before the name (株式会社INPEX). The run must hold a proper
  * name — katakana, Latin, or a known actor at its start — or be long enough to be one.
  */
-function japaneseBodies(ctx: Ctx): Cand[] {
+function japaneseBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
   const out: Cand[] = [];
   const t = ctx.t;
-  const { ends } = actorsAt(ctx);
   const titleEnds = new Map<number, number>();
   for (const h of ctx.hits.titles) titleEnds.set(h.s, Math.max(h.e, titleEnds.get(h.s) ?? 0));
   const titleStarts = new Set(titleEnds.keys());
@@ -159,8 +194,7 @@ function japaneseBodies(ctx: Ctx): Cand[] {
       if (isKatakana(next) || (isKanji(next) && !titleStarts.has(e))) continue;
       const head = ends.get(s);
       if (head && lexicon.genericBodyNames.ja.has(t.slice(head.e, i))) continue; // 中国国有銀行: a country's state banks
-      if (run.length < 2 || lexicon.genericBodyNames.ja.has(run) || lexicon.genericBodyNames.ja.has(run[0]) && run.length <= 2) continue;
-      if ([...lexicon.genericBodyNames.ja].some((g) => g.length >= 2 && run === g)) continue;
+      if (run.length < 2 || lexicon.genericBodyNames.ja.has(run) || (lexicon.genericBodyNames.ja.has(run[0]) && run.length <= 2)) continue;
       let proper = /[\u30a1-\u30fa]{2}|[a-z]{2}/.test(run) || ends.has(s);
       // Pure-kanji names: long enough to be a name (原子力規制委員会), or an agency (金融庁).
       if (!proper) proper = run.length >= (suffix === '庁' ? 2 : 4);
@@ -196,10 +230,9 @@ function koreanWordEnds(ctx: Ctx, e: number): boolean {
  * with a legal form after it if any; a country word before it with a space is part of the
  * name (카자흐스탄 국영광물공사), as with ministries (브라질 개발산업통상서비스부).
  */
-function koreanBodies(ctx: Ctx): Cand[] {
+function koreanBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
   const out: Cand[] = [];
   const t = ctx.t;
-  const { ends } = actorsAt(ctx);
   const countryBefore = (s: number): number => {
     if (t[s - 1] !== ' ') return s;
     let k = s - 1;
@@ -288,6 +321,7 @@ function listCountries(ctx: Ctx): Cand[] {
   const out: Cand[] = [];
   const t = ctx.t;
   if (!lexicon.listOnlyCountries.ko.size) return out;
+  if (![...lexicon.listOnlyCountries.ko.keys()].some((f) => t.includes(f))) return out;
   const countryStarts = new Map<number, number>();
   const countryEnds = new Map<number, number>();
   for (const h of ctx.hits.free) {
