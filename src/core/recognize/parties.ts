@@ -25,6 +25,7 @@ import { lexicon } from './lexicon';
 import { maskMarkup } from './markup';
 
 type Lang = 'ja' | 'ko' | 'en';
+const LANGS = ['ja', 'ko', 'en'] as const;
 const longestFirst = (xs: string[]) => [...new Set(xs.map((x) => normalizeForm(x)))].sort((a, b) => b.length - a.length);
 const perLang = (m: Record<Lang, string[]>) => ({ ja: longestFirst(m.ja), ko: longestFirst(m.ko), en: longestFirst(m.en) });
 
@@ -212,8 +213,6 @@ function* sentencesWithAgreements(text: string, base: number, mentions: readonly
 class ActorIndex {
   private readonly byEnd = new Map<number, Part>();
   private readonly byStart = new Map<number, Part>();
-  private readonly titleEnds = new Map<number, number>();
-  private readonly titleStarts = new Map<number, number>();
 
   constructor(private readonly ctx: Ctx, readonly actors: Part[]) {
     for (const p of actors) {
@@ -223,18 +222,35 @@ class ActorIndex {
       const s = this.byStart.get(p.s);
       if (!s || p.e > s.e) this.byStart.set(p.s, p);
     }
-    // Titles of people (外相, 대통령, foreign minister) inside subject phrases.
-    const t = ctx.t;
-    for (const lang of ['ja', 'ko', 'en'] as const) {
+  }
+
+  /** Titles of people (外相, 대통령, foreign minister) in subject phrases, looked up where a phrase is read. */
+  private titleEndingAt(e: number): number | undefined {
+    const t = this.ctx.t;
+    let start: number | undefined;
+    for (const lang of LANGS) {
       for (const w of words.titles[lang]) {
-        for (let i = t.indexOf(w); i !== -1; i = t.indexOf(w, i + 1)) {
-          const e = i + w.length;
-          if (lang === 'en' && (/[a-z]/.test(t[i - 1] ?? ' ') || /[a-z]/.test(t[e] ?? ' '))) continue;
-          if (!this.titleEnds.has(e) || this.titleEnds.get(e)! > i) this.titleEnds.set(e, i);
-          if ((this.titleStarts.get(i) ?? 0) < e) this.titleStarts.set(i, e);
-        }
+        const i = e - w.length;
+        if (i < 0 || (start !== undefined && i >= start) || !t.startsWith(w, i)) continue;
+        if (lang === 'en' && (/[a-z]/.test(t[i - 1] ?? ' ') || /[a-z]/.test(t[e] ?? ' '))) continue;
+        start = i;
       }
     }
+    return start;
+  }
+
+  private titleStartingAt(i: number): number | undefined {
+    const t = this.ctx.t;
+    let end: number | undefined;
+    for (const lang of LANGS) {
+      for (const w of words.titles[lang]) {
+        const e = i + w.length;
+        if ((end !== undefined && e <= end) || !t.startsWith(w, i)) continue;
+        if (lang === 'en' && (/[a-z]/.test(t[i - 1] ?? ' ') || /[a-z]/.test(t[e] ?? ' '))) continue;
+        end = e;
+      }
+    }
+    return end;
   }
 
   private isParty = (p: Part) => p.type === 'country' || p.type === 'organization';
@@ -297,7 +313,7 @@ class ActorIndex {
         lastWasItem = true;
         continue;
       }
-      const title = this.titleEnds.get(p);
+      const title = this.titleEndingAt(p);
       if (title !== undefined && allowPeople) {
         pos = title;
         lastWasItem = true;
@@ -346,7 +362,7 @@ class ActorIndex {
   }
 
   private startsItem(pos: number): boolean {
-    return this.byStart.has(pos) || this.titleStarts.has(pos) || words.groupWords.ja.some((w) => this.ctx.t.startsWith(w, pos)) || words.groupWords.ko.some((w) => this.ctx.t.startsWith(w, pos)) || words.groupWords.en.some((w) => this.ctx.t.startsWith(w, pos));
+    return this.byStart.has(pos) || this.titleStartingAt(pos) !== undefined || words.groupWords.ja.some((w) => this.ctx.t.startsWith(w, pos)) || words.groupWords.ko.some((w) => this.ctx.t.startsWith(w, pos)) || words.groupWords.en.some((w) => this.ctx.t.startsWith(w, pos));
   }
 
   /** The phrase of actors starting at `start` (after "by", "with"), read forwards. */
@@ -363,7 +379,7 @@ class ActorIndex {
         pos = end = actor.e;
         continue;
       }
-      const title = this.titleStarts.get(pos);
+      const title = this.titleStartingAt(pos);
       if (title !== undefined) {
         pos = end = title;
         continue;
