@@ -55,6 +55,10 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     noneOfType('양국 정상은 회담 결과를 외교부 장관과 논의했다', 'person');
     noneOfType('ウクライナ支援の行方日・ポーランド外相会談', 'person');
   });
+  it('outlets in datelines and bylines, even with a one-character name', () => {
+    has('【台北=風傳媒】頼清徳総統は', '風傳媒/organization');
+    noneOfType('衛星通信とフェイクニュース', 'organization');
+  });
   it('Japanese bodies by a name and 庁 / 委員会 / 株式会社, never a title or a generic word', () => {
     has('経済産業省と水素エネルギー庁は', '水素エネルギー庁/organization');
     has('株式会社ミナトロジは、カタール港湾公社と', '株式会社ミナトロジ/organization', 'カタール港湾公社/organization');

@@ -58,7 +58,9 @@ function cjkBodies(ctx: Ctx): Cand[] {
         while (s > 0 && unit(code(ctx, s - 1)) && i - s < 8) s--;
         if (unit(code(ctx, s - 1))) continue; // too long a run to be a name
         const name = ctx.t.slice(s, i);
-        if (name.length < 2 || lexicon.mediaPrefixBlockers.has(name)) continue;
+        // 【台北=風傳媒】: in a dateline one character before the outlet word is name enough.
+        const dateline = ctx.t[s - 1] === '=' && '】)）'.includes(ctx.t[e] ?? '');
+        if ((name.length < 2 && !(dateline && name.length === 1)) || lexicon.mediaPrefixBlockers.has(name)) continue;
         if (lang === 'ko' && isHangul(code(ctx, e)) && !lexicon.particles.ko.some((p) => ctx.t.startsWith(p, e))) continue;
         out.push(org(s, e, idOf(ctx, s, e)));
       }
