@@ -7,9 +7,14 @@ const io: CliIO = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
   write: (text) => process.stdout.write(text),
-  // A pipe to a slow reader buffers every write in memory: scan waits for it to drain.
-  drain: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : undefined),
+  // A pipe to a slow reader buffers every write in memory: scan waits for it to drain (one wait for
+  // all who ask meanwhile, not a listener each).
+  drain: () => {
+    if (!process.stdout.writableNeedDrain) return undefined;
+    return (draining ??= once(process.stdout, 'drain').then(() => void (draining = undefined)));
+  },
 };
+let draining: Promise<void> | undefined;
 
 function help(): string {
   const rows = commands.map((c) => `  ${c.name} ${c.usage}\n      ${c.summary}`);
