@@ -55,6 +55,12 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     noneOfType('양국 정상은 회담 결과를 외교부 장관과 논의했다', 'person');
     noneOfType('ウクライナ支援の行方日・ポーランド外相会談', 'person');
   });
+  it('companies by industry words: 三河重工業, 한화필리조선소, Austal Shipbuilding; not a generic word before them', () => {
+    has('三河重工業と大手商事', '三河重工業/organization');
+    lacks('三河重工業と大手商事', '大手商事/organization');
+    has('한화필리조선소와 계약', '한화필리조선소/organization');
+    has('Philly Shipyard and Austal Shipbuilding', 'Philly Shipyard/organization', 'Austal Shipbuilding/organization');
+  });
   it('outlets in datelines and bylines, even with a one-character name', () => {
     has('【台北=風傳媒】頼清徳総統は', '風傳媒/organization');
     noneOfType('衛星通信とフェイクニュース', 'organization');

@@ -43,4 +43,5 @@ export const lexicon = {
   titleHeads: { en: new Set(raw.titleHeads.en) },
   koreanEndings: longestFirst(raw.koreanEndings.verb),
   koreanCommonNouns: new Set(raw.koreanCommonNouns),
+  companySuffixes: { ja: new Set(norm(raw.companySuffixes.ja)) },
 };

@@ -197,7 +197,7 @@ function japaneseBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
       if (run.length < 2 || lexicon.genericBodyNames.ja.has(run) || (lexicon.genericBodyNames.ja.has(run[0]) && run.length <= 2)) continue;
       let proper = /[\u30a1-\u30fa]{2}|[a-z]{2}/.test(run) || ends.has(s);
       // Pure-kanji names: long enough to be a name (原子力規制委員会), or an agency (金融庁).
-      if (!proper) proper = run.length >= (suffix === '庁' ? 2 : 4);
+      if (!proper) proper = run.length >= (suffix === '庁' || lexicon.companySuffixes.ja.has(suffix) ? 2 : 4);
       if (!proper) continue;
       // A known actor ending here already is the body (国際協力機構): the dictionary has it.
       if (ends.has(s) && ends.get(s)!.e >= e) continue;
