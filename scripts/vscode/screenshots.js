@@ -309,7 +309,8 @@ const OTHER_THEMES = [
   ['Default High Contrast Light', 'highlights-high-contrast-light.png'],
 ];
 
-async function takeThemeShot(server, url, ws, file, sidebarFile) {
+/** The workbench of a freshly started server in a new browser, the Japanese article open and painted. */
+async function openFresh(server, url, ws) {
   const browser = await launchChromium(server);
   const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
@@ -332,6 +333,16 @@ async function takeThemeShot(server, url, ws, file, sidebarFile) {
     }
     await waitForActivation(server);
     await wb.decorations();
+    return { browser, page, wb };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}
+
+async function takeThemeShot(server, url, ws, file, sidebarFile) {
+  const { browser, page, wb } = await openFresh(server, url, ws);
+  try {
     await page.waitForTimeout(800);
     await wb.shot(file);
     if (sidebarFile) {
@@ -348,26 +359,8 @@ async function takeThemeShot(server, url, ws, file, sidebarFile) {
 
 /** The command palette filtered to the extension's commands, then Tag Selection's first question, in Japanese. */
 async function takeLocaleShot(server, url, ws) {
-  const browser = await launchChromium(server);
-  const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const { browser, page, wb } = await openFresh(server, url, ws);
   try {
-    page.setDefaultTimeout(20_000);
-    await page.goto(url);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    const wb = new Workbench(page);
-    await wb.parkMouse();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await wb.open(path.join(ws, JA_ARTICLE));
-        break;
-      } catch (e) {
-        if (attempt === 3) throw e;
-        await page.keyboard.press('Escape');
-        await page.waitForTimeout(3000);
-      }
-    }
-    await waitForActivation(server);
-    await wb.decorations();
     // With words selected, so the palette offers Tag Selection too (its `when` needs a selection).
     await wb.select(JA_TAG);
     await page.keyboard.press('F1');
