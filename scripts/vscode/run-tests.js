@@ -152,7 +152,11 @@ async function main() {
         testsPath,
         resultsFile,
         locale: r.locale,
-        env: { ANNOTATOR_TEST_WORKSPACE: workspace, ...(r.suites ? { ANNOTATOR_TEST_SUITES: r.suites.join(',') } : {}) },
+        env: {
+          ANNOTATOR_TEST_WORKSPACE: workspace,
+          ...(r.suites ? { ANNOTATOR_TEST_SUITES: r.suites.join(',') } : {}),
+          ...(r.locale ? { ANNOTATOR_TEST_LOCALE: r.locale } : {}),
+        },
       });
       if (run.problem || !readResults(resultsFile).summary) console.error(run.diagnostics);
       outcomes.push({ title: r.title, results: readResults(resultsFile), exitCode: run.exitCode, problem: run.problem });
@@ -165,7 +169,7 @@ async function main() {
 }
 
 /** UI languages the extension is translated into, each tested in a workbench of its own. */
-const LOCALES = ['ja'];
+const LOCALES = ['ja', 'ko'];
 
 module.exports = { runInBrowser };
 

@@ -32,6 +32,7 @@ const SUITES: Record<string, () => unknown> = {
 /** Suites of a workbench started in another UI language (run-tests.js starts one for each). */
 const LOCALE_SUITES: Record<string, () => unknown> = {
   'locale-ja': () => require('./locale.test'),
+  'locale-ko': () => require('./locale.test'),
 };
 
 /** ANNOTATOR_TEST_SUITES=a,b runs those suites only (the locale runs); by default every suite of SUITES. */
