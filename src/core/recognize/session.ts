@@ -71,6 +71,9 @@ interface Region {
   /** The parts with people's short names linked across the article (linkPeople), for stage-3 generation linkedGen. */
   linked?: Part[];
   linkedGen?: number;
+  /** The names and entities of its people, in order ('' for none), and the entities linking gave them. */
+  personSig: string;
+  linkedPeople?: Array<{ entity: string; qid: string | null }>;
   gen3: number;
   // Stage 4: computed from stage 3's gen4 and the statement flag saw4 (gen4Count: its recomputations).
   gen4: number;
@@ -114,6 +117,9 @@ export class RecognitionSession {
   /** The regions holding people at the last surname linking, with their stage-3 generations. */
   private linkedRegions: Region[] = [];
   private linkedGens: number[] = [];
+  /** The agreement items at the last linking, and its parts (ids made with DOC_KEY). */
+  private linkedItems: AgreementItem[] = [];
+  private itemLinks: Part[] = [];
   /** Stage 5 and 6: the defined short names of agreements and of actors, each with a version bumped when they change. */
   private acronymsKey = '';
   private acronymsVersion = 0;
@@ -177,6 +183,10 @@ export class RecognitionSession {
       const key = r.skip ? plain + [...r.skip].join(',') : plain;
       if (r.key3 === key && r.parts) continue;
       r.parts = stage3(r, this.needles, r.skip ?? none, this.ckb);
+      r.personSig = r.parts
+        .filter((np) => np.part.type === 'person')
+        .map((np) => `${np.name}\u0001${np.part.entity}\u0001${np.part.qid}\u0001${np.surnames.join('\u0002')}`)
+        .join('\u0000');
       r.key3 = key;
       r.gen3++;
     }
@@ -200,7 +210,7 @@ export class RecognitionSession {
       saw = r.statementAfter!;
       for (const item of r.items) items.push(item);
     }
-    const agreementParts = linkAgreements(items, docKey(text));
+    const agreementParts = this.linkAgreements(items, docKey(text));
 
     // Stage 5: a short name defined after an agreement (円滑化協定（RAA）) mentions it, and so does each later use.
     const perRegion: Part[][] = regions.map(() => []);
@@ -293,13 +303,28 @@ export class RecognitionSession {
   }
 
   /**
+   * linkAgreements, done again only when the article's agreement items changed other than in
+   * their places: it reads their texts and kinds, never their offsets, and the article's key
+   * (which changes with every edit) only in the ids it makes, put in afterwards.
+   */
+  private linkAgreements(items: AgreementItem[], key: string): Part[] {
+    const last = this.linkedItems;
+    if (!(items.length === last.length && items.every((it, i) => it === last[i] || sameItem(it, last[i])))) this.itemLinks = linkAgreements(items, DOC_KEY);
+    this.linkedItems = items;
+    return this.itemLinks.map((p, i) => ({ ...p, s: items[i].s, e: items[i].e, entity: p.entity.startsWith(DOC_KEY) ? key + p.entity.slice(DOC_KEY.length) : p.entity }));
+  }
+
+  /**
    * Each region's actors with short names linked to the people named in full before
    * (linkSurnames, in article order); done again only when the regions holding people,
    * or their stage-3 results, changed.
    */
   private linkPeople(regions: Region[]): void {
-    const withPersons = regions.filter((r) => r.parts!.some((np) => np.part.type === 'person'));
-    const same = withPersons.length === this.linkedRegions.length && withPersons.every((r, i) => this.linkedRegions[i] === r && this.linkedGens[i] === r.gen3);
+    const withPersons = regions.filter((r) => r.personSig);
+    const last = this.linkedRegions;
+    const same = withPersons.length === last.length && withPersons.every((r, i) => last[i] === r && this.linkedGens[i] === r.gen3);
+    // The same people in the same order (an edit elsewhere in their region): the same links, at the new places.
+    const alike = !same && withPersons.length === last.length && withPersons.every((r, i) => r.personSig === last[i].personSig);
     const relink = same ? null : new Set(withPersons);
     for (const r of regions) {
       if (r.linkedGen !== r.gen3 || !r.linked || relink?.has(r)) {
@@ -308,12 +333,29 @@ export class RecognitionSession {
       }
     }
     if (same) return;
+    if (alike) {
+      withPersons.forEach((r, i) => {
+        r.linkedPeople = last[i].linkedPeople;
+        r.linked = relinked(r, r.linkedPeople!);
+      });
+      this.linkedRegions = withPersons;
+      this.linkedGens = withPersons.map((r) => r.gen3);
+      return;
+    }
     // Only people are linked: the others pass through.
     const people: NamedPart[] = [];
     for (const r of withPersons) for (const np of r.parts!) if (np.part.type === 'person') people.push(np);
     const linked = linkSurnames(people);
     let k = 0;
-    for (const r of withPersons) r.linked = r.parts!.map((np) => (np.part.type === 'person' ? linked[k++] : np.part));
+    for (const r of withPersons) {
+      r.linkedPeople = [];
+      r.linked = r.parts!.map((np) => {
+        if (np.part.type !== 'person') return np.part;
+        const p = linked[k++];
+        r.linkedPeople!.push({ entity: p.entity, qid: p.qid });
+        return p;
+      });
+    }
     this.linkedRegions = withPersons;
     this.linkedGens = withPersons.map((r) => r.gen3);
   }
@@ -415,7 +457,7 @@ function stage1(text: string, atStart: boolean, ckb: CompiledKb): Region {
       }
     }
   }
-  return { text, ctx, codePoints, base, local, named, asks: [...asks].sort(), knownStatement: namesKnownStatement(ctx), gen2: 0, gen3: 0, gen4: -1, saw4: false, gen4Count: 0 };
+  return { text, ctx, codePoints, base, local, named, asks: [...asks].sort(), knownStatement: namesKnownStatement(ctx), gen2: 0, gen3: 0, personSig: '', gen4: -1, saw4: false, gen4Count: 0 };
 }
 
 /** Stage 3: surnames of the article's people, readings and names after actors, where stage 2 chose nothing. */
@@ -447,6 +489,27 @@ function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], o
   }
   // Sorted like the actors' (stable: an actor before an agreement of the same span).
   for (const m of [...r.actorMentions, ...regionMentions(r, cp, agreements)].sort((x, y) => x.start - y.start || y.end - x.end)) out.push(m);
+}
+
+/** Stands for the article's key in the ids linkAgreements makes, replaced after (see RecognitionSession.linkAgreements). */
+const DOC_KEY = '\u0000doc';
+
+/** Two agreement items alike but for their offsets (linkAgreements reads nothing else). */
+function sameItem(a: AgreementItem, b: AgreementItem): boolean {
+  return (
+    a.type === b.type && a.text === b.text && a.head === b.head && a.bare === b.bare && a.generic === b.generic && a.current === b.current &&
+    a.parensNext === b.parensNext && (a.known === b.known || (a.known !== null && b.known !== null && a.known.entity === b.known.entity && a.known.type === b.known.type && a.known.qid === b.known.qid))
+  );
+}
+
+/** A region's parts with its people given the entities linking gave the same people before. */
+function relinked(r: Region, people: ReadonlyArray<{ entity: string; qid: string | null }>): Part[] {
+  let k = 0;
+  return r.parts!.map((np) => {
+    if (np.part.type !== 'person') return np.part;
+    const { entity, qid } = people[k++];
+    return entity === np.part.entity && qid === np.part.qid ? np.part : { ...np.part, entity, qid };
+  });
 }
 
 /** The region's code point index (built once). */
