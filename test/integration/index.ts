@@ -24,6 +24,7 @@ const SUITES: Record<string, () => unknown> = {
   export: () => require('./export.test'),
   names: () => require('./names.test'),
   reveal: () => require('./reveal.test'),
+  walkthrough: () => require('./walkthrough.test'),
   corpusMap: () => require('./corpusMap.test'),
   parties: () => require('./parties.test'),
   learn: () => require('./learn.test'),
