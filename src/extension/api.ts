@@ -28,6 +28,8 @@ export interface AnnotatorApi {
   /** Fires with each quick pick or input box the extension opens, so tests can answer it. */
   onDidShowInput: vscode.Event<vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox>;
   shownMessages(): readonly ShownMessage[];
+  /** The last lines of the Article Annotator log, level first (`info recognized a.txt: …`). */
+  logLines(): readonly string[];
   /** The Corpus Map panel as its page reports it; `post` drives the page's own controls (test:… messages). */
   corpusMap: {
     onDidRender: vscode.Event<RenderedMap>;

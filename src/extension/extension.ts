@@ -9,7 +9,7 @@ import { CorpusMapPanel, registerCorpusMap } from './corpusMap';
 import { Decorator } from './decorations/decorator';
 import { MentionHover } from './hover';
 import { Knowledge } from './knowledge';
-import { createLog, showLog } from './log';
+import { createLog, loggedLines, showLog } from './log';
 import { Problems } from './problems';
 import { Recognizer } from './recognizer/client';
 import { EntitiesView } from './sidebar/view';
@@ -80,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatorApi {
     statusBarFlashes: flashed,
     onDidShowInput,
     shownMessages,
+    logLines: loggedLines,
     corpusMap: {
       onDidRender: CorpusMapPanel.onDidRender,
       onDidList: CorpusMapPanel.onDidList,

@@ -7,6 +7,18 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 
 let channel: vscode.LogOutputChannel | undefined;
+/** The last lines logged, level first (tests read them through the API; the channel has no reader). */
+const recent: string[] = [];
+const RECENT_LINES = 1000;
+
+function keep(level: string, message: string): void {
+  recent.push(`${level} ${message}`);
+  if (recent.length > RECENT_LINES) recent.splice(0, recent.length - RECENT_LINES);
+}
+
+export function loggedLines(): readonly string[] {
+  return recent;
+}
 
 /** Created once at activation; lines logged before (or in tests without it) are dropped. */
 export function createLog(name: string): vscode.LogOutputChannel {
@@ -31,12 +43,19 @@ function describe(e: unknown): string {
 export const log = {
   trace: (message: string) => channel?.trace(message),
   debug: (message: string) => channel?.debug(message),
-  info: (message: string) => channel?.info(message),
-  warn: (message: string) => channel?.warn(message),
+  info(message: string): void {
+    keep('info', message);
+    channel?.info(message);
+  },
+  warn(message: string): void {
+    keep('warn', message);
+    channel?.warn(message);
+  },
   /** `what` failed because of `e` (its stack goes to the log too). */
   error(what: string, e?: unknown): void {
-    if (e === undefined) channel?.error(what);
-    else channel?.error(`${what}: ${describe(e)}${e instanceof Error && e.stack ? `\n${e.stack}` : ''}`);
+    const line = e === undefined ? what : `${what}: ${describe(e)}`;
+    keep('error', line);
+    channel?.error(e instanceof Error && e.stack ? `${line}\n${e.stack}` : line);
   },
 };
 

@@ -25,6 +25,7 @@ const SUITES: Record<string, () => unknown> = {
   names: () => require('./names.test'),
   reveal: () => require('./reveal.test'),
   walkthrough: () => require('./walkthrough.test'),
+  log: () => require('./log.test'),
   corpusMap: () => require('./corpusMap.test'),
   parties: () => require('./parties.test'),
   learn: () => require('./learn.test'),
