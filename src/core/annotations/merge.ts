@@ -128,7 +128,9 @@ function mergeInOrder(source: AnnotationSource, recognized: Mention[]): MergedMe
     const qid = source.entity(r.entity)?.qid ?? null;
     mentions.push({ start: r.start, end: r.end, text: r.quote.exact, kind: r.kind, type: r.type, entity: r.entity, qid, status: 'confirmed' });
   }
-  const overlapsConfirmed = overlapIndex(confirmed, true);
+  // Built on first need: when every recognized span is decided, never.
+  let overlapsIndex: ReturnType<typeof overlapIndex> | undefined;
+  const overlapsConfirmed = (kind: string, start: number, end: number) => (overlapsIndex ??= overlapIndex(confirmed, true))(kind, start, end);
   let i = 0;
   for (const m of recognized) {
     // Annotations with this start (any status) decide its span.

@@ -69,11 +69,21 @@ export class TextView {
 
   /** How many code points before `start` agree with the end of `prefix`, plus after `end` with the start of `suffix`. */
   contextAgreement(start: number, end: number, prefix: number[], suffix: number[]): { before: number; after: number } {
-    const cps = this.codePoints;
+    // Walks the text from the span outwards (a context is 32 code points): no code point array of the whole text.
+    const text = this.text;
     let before = 0;
-    while (before < prefix.length && start - before - 1 >= 0 && cps[start - before - 1] === prefix[prefix.length - before - 1]) before++;
+    for (let u = this.index.toUtf16(Math.max(0, Math.min(start, this.length))); before < prefix.length && u > 0 && start - before > 0 && start <= this.length; before++) {
+      const low = text.charCodeAt(u - 1);
+      const pair = u > 1 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(u - 2) >= 0xd800 && text.charCodeAt(u - 2) <= 0xdbff;
+      u -= pair ? 2 : 1;
+      if (text.codePointAt(u) !== prefix[prefix.length - before - 1]) break;
+    }
     let after = 0;
-    while (after < suffix.length && end + after < cps.length && cps[end + after] === suffix[after]) after++;
+    for (let u = this.index.toUtf16(Math.max(0, Math.min(end, this.length))); after < suffix.length && u < text.length; after++) {
+      const c = text.codePointAt(u)!;
+      if (c !== suffix[after]) break;
+      u += c > 0xffff ? 2 : 1;
+    }
     return { before, after };
   }
 }
