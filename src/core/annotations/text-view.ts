@@ -12,7 +12,6 @@ export interface Quote {
 /** One version of a text; build a new one after every edit. */
 export class TextView {
   readonly index: OffsetIndex;
-  private cps: number[] | undefined;
 
   constructor(
     readonly text: string,
@@ -24,11 +23,6 @@ export class TextView {
   /** Length in code points. */
   get length(): number {
     return this.index.codePointLength;
-  }
-
-  /** Code points, built on first use (only approximate matching and context checks need them). */
-  get codePoints(): number[] {
-    return (this.cps ??= toCodePoints(this.text));
   }
 
   slice(start: number, end: number): string {
