@@ -98,7 +98,8 @@ export function normalize(original: string): NormalizedText {
   } else {
     text = UTF16.decode(out.subarray(0, k));
   }
-  return { text, origin: origin.subarray(0, k + 1) };
+  // A copy of the used part: a view would keep the buffer of twice the text's length alive with it.
+  return { text, origin: origin.slice(0, k + 1) };
 }
 
 /** Normalize a knowledge-base form the same way as article text. */
