@@ -72,9 +72,12 @@ export class Controller implements vscode.Disposable {
     return new EntityDirectory(this.knowledge.kb, [...local, ...extra], lang);
   }
 
-  /** The language the views name entities in for an article (none: the Workspace scope), per `displayNames`. */
-  namesFor(state: ArticleState | undefined): Lang {
-    return nameLanguage(settings().displayNames, state?.language, vscode.env.language);
+  /**
+   * The language the views name entities in, per `displayNames`: for an article, or (no article: the
+   * Workspace scope) for articles in `language`.
+   */
+  namesFor(state: ArticleState | undefined, language?: string): Lang {
+    return nameLanguage(settings().displayNames, state?.language ?? language, vscode.env.language);
   }
 
   rescanAll(): void {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { KnowledgeBase } from '../../src/core/kb';
-import { kbLang, nameIn, nameLanguage } from '../../src/core/kb/names';
+import { kbLang, mainLanguage, nameIn, nameLanguage } from '../../src/core/kb/names';
 import { EntityDirectory } from '../../src/core/workspace/entities';
 
 describe('display names (articleAnnotator.displayNames)', () => {
@@ -23,6 +23,14 @@ describe('display names (articleAnnotator.displayNames)', () => {
     assert.equal(nameLanguage('article', undefined, 'ko'), 'ko');
     assert.equal(nameLanguage('article', 'und', 'fr'), 'en');
     assert.equal(nameLanguage('ui', 'ja', 'de'), 'en');
+  });
+
+  it('takes the language most articles of a workspace are in', () => {
+    assert.equal(mainLanguage(['ja', 'en', 'ja', 'ko', undefined, 'und']), 'ja');
+    assert.equal(mainLanguage(['ko-KR', 'en', 'ko']), 'ko');
+    assert.equal(mainLanguage(['en', 'ja']), 'en', 'a tie goes to the first');
+    assert.equal(mainLanguage(['und', undefined, 'fr']), undefined);
+    assert.equal(nameLanguage('article', mainLanguage(['ja', 'ja', 'en']), 'en'), 'ja');
   });
 
   it('takes the first name in the language, else English, else any', () => {

@@ -16,15 +16,27 @@ export function kbLang(tag: string | undefined): Lang | undefined {
 }
 
 /**
- * The language of the names to show. `article` falls back to the UI language when
- * the article's is unknown (or there is no single article: the Workspace scope);
- * a language the knowledge base has no names in falls back to English.
+ * The language of the names to show. `article` takes the article's language (for the
+ * Workspace scope, the one most of its articles are in: see mainLanguage), else the
+ * UI's; a language the knowledge base has no names in falls back to English.
  */
 export function nameLanguage(mode: DisplayNameMode, articleLanguage: string | undefined, uiLanguage: string): Lang {
   if (mode === 'en') return 'en';
   const ui = kbLang(uiLanguage);
   if (mode === 'ui') return ui ?? 'en';
   return kbLang(articleLanguage) ?? ui ?? 'en';
+}
+
+/** The language most of `languages` are in (the first of those tied), ignoring unknown ones. */
+export function mainLanguage(languages: Iterable<string | undefined>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const l of languages) {
+    const lang = kbLang(l);
+    if (lang) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [lang, n] of counts) if (best === undefined || n > counts.get(best)!) best = lang;
+  return best;
 }
 
 /** The first name in `lang`, else the first English name, else the first name in any language. */

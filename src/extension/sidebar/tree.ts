@@ -4,6 +4,7 @@
  * the counts go to the view's badge and message.
  */
 import * as vscode from 'vscode';
+import { mainLanguage } from '../../core/kb/names';
 import { outline, type Outline } from '../../core/workspace/group';
 import type { Controller } from '../controller';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -99,7 +100,8 @@ export class EntitiesTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       }
     } else {
       const articles = await this.index.articles();
-      const directory = this.controller.directory(articles.flatMap((a) => a.entities), this.controller.namesFor(undefined));
+      const lang = this.controller.namesFor(undefined, mainLanguage(articles.map((a) => a.language)));
+      const directory = this.controller.directory(articles.flatMap((a) => a.entities), lang);
       built = outline(articles, directory, this.filter);
       const problems = articles.filter((a) => a.problem).map((a) => ({ file: a.file, message: a.problem! }));
       nodes = buildNodes(built, problems);
