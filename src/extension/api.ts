@@ -36,6 +36,8 @@ export interface AnnotatorApi {
     onDidList: vscode.Event<{ entity: string; items: MentionItem[] }>;
     lastRendered(): RenderedMap | undefined;
     isOpen(): boolean;
+    /** What the page's Content-Security-Policy blocked (directive, URI). */
+    cspViolations(): ReadonlyArray<{ directive: string; blocked: string }>;
     post(message: ToPage): Promise<void>;
   };
 }

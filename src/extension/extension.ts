@@ -86,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatorApi {
       onDidList: CorpusMapPanel.onDidList,
       lastRendered: () => CorpusMapPanel.lastRendered,
       isOpen: () => CorpusMapPanel.open !== undefined,
+      cspViolations: () => CorpusMapPanel.cspViolations,
       post: async (message) => {
         await CorpusMapPanel.open?.post(message);
       },

@@ -70,6 +70,8 @@ describe('corpus map', function () {
     // The agreements of the dated articles are on the timeline; edges join Japan, the Philippines and their agreement.
     assert.ok(drawn.timeline >= 2, `timeline rows: ${drawn.timeline}`);
     assert.ok(drawn.edges >= 2, `edges: ${drawn.edges}`);
+    // The page and its libraries run under the strict policy without being blocked anywhere.
+    assert.deepStrictEqual(api.corpusMap.cspViolations(), []);
   });
 
   it('redraws with fewer nodes when a type is filtered out, and all again when it is back', async () => {

@@ -45,6 +45,8 @@ export class CorpusMapPanel implements vscode.Disposable {
   /** Fires when the page has listed a node's mentions. */
   static readonly onDidList = CorpusMapPanel.listed.event;
   static lastRendered: RenderedMap | undefined;
+  /** What the page's Content-Security-Policy blocked, as the page reported it. */
+  static readonly cspViolations: Array<{ directive: string; blocked: string }> = [];
 
   private filter: MapFilter = { top: DEFAULT_TOP, maxEdges: MAX_EDGES };
   private readonly disposables: vscode.Disposable[] = [];
@@ -127,6 +129,9 @@ export class CorpusMapPanel implements vscode.Disposable {
         break;
       case 'listed':
         CorpusMapPanel.listed.fire({ entity: m.entity, items: m.items });
+        break;
+      case 'cspViolation':
+        CorpusMapPanel.cspViolations.push({ directive: m.directive, blocked: m.blocked });
         break;
     }
   }

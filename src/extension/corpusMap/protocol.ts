@@ -64,4 +64,6 @@ export type FromPage =
   | { type: 'select'; entity: string }
   | { type: 'reveal'; uri: string; start: number; end: number }
   | { type: 'rendered'; nodes: number; edges: number; timeline: number; ids: string[]; languages: string[]; filter: PageFilter }
-  | { type: 'listed'; entity: string; items: MentionItem[] };
+  | { type: 'listed'; entity: string; items: MentionItem[] }
+  // Anything the Content-Security-Policy blocked (there should never be any).
+  | { type: 'cspViolation'; directive: string; blocked: string };

@@ -356,4 +356,5 @@ function drawTimeline(entries: TimelineEntry[], nodes: MapNode[]): number {
   return rows.size;
 }
 
+document.addEventListener('securitypolicyviolation', (e) => post({ type: 'cspViolation', directive: e.effectiveDirective, blocked: e.blockedURI }));
 post({ type: 'ready' });
