@@ -63,6 +63,8 @@ interface Region {
   gen2: number;
   chosen?: Cand[];
   people?: Array<{ name: string; entity: Part }>;
+  /** Their names and entities, in order (what the article's needles are made of). */
+  peopleSig?: string;
   // Stage 3 (gen3 counts its recomputations, so stage 4 knows its input changed).
   key3?: string;
   /** This region's needles (by index) and the position of the mention each comes from. */
@@ -114,12 +116,15 @@ export class RecognitionSession {
   private needlesVersion = 0;
   private withPeople: Region[] = [];
   private peopleGens: number[] = [];
+  /** Each needle's person: [index in withPeople, index in that region's people]. */
+  private needleOwners: Array<[number, number]> = [];
   /** The regions holding people at the last surname linking, with their stage-3 generations. */
   private linkedRegions: Region[] = [];
   private linkedGens: number[] = [];
   /** The agreement items at the last linking, and its parts (ids made with DOC_KEY). */
   private linkedItems: AgreementItem[] = [];
   private itemLinks: Part[] = [];
+  private idsFor: { key: string; links: Part[]; ids: string[] } | undefined;
   /** Stage 5 and 6: the defined short names of agreements and of actors, each with a version bumped when they change. */
   private acronymsKey = '';
   private acronymsVersion = 0;
@@ -145,6 +150,7 @@ export class RecognitionSession {
       r.chosen = chooseLeftmostLongest([...r.base, ...extra].map((c) => preferPresent(c, present, r.ctx)));
       r.people = [];
       for (const p of partsOf(r.chosen)) if (p.type === 'person') r.people.push({ name: r.ctx.t.slice(p.s, p.e), entity: p });
+      r.peopleSig = r.people.map((p) => `${p.name}\u0001${p.entity.entity}\u0001${p.entity.qid}`).join('\u0000');
       r.key2 = key;
       r.key3 = undefined;
       r.gen2++;
@@ -153,15 +159,29 @@ export class RecognitionSession {
     // Stage 3: the article's people, their surnames and readings. The needles are read again
     // only when the regions naming people, or their choices, changed.
     const withPeople = regions.filter((r) => r.people!.length);
-    if (withPeople.length !== this.withPeople.length || withPeople.some((r, i) => this.withPeople[i] !== r || this.peopleGens[i] !== r.gen2)) {
+    const last = this.withPeople;
+    const changed = withPeople.length !== last.length || withPeople.some((r, i) => last[i] !== r || this.peopleGens[i] !== r.gen2);
+    // The same people in the same order (an edit beside them): the same needles; only their own places move.
+    const alike = changed && withPeople.length === last.length && withPeople.every((r, i) => r.peopleSig === last[i].peopleSig);
+    if (alike) {
+      for (const r of regions) r.skip = undefined;
+      this.needleOwners.forEach(([i, j], k) => {
+        const r = withPeople[i];
+        (r.skip ??= new Map()).set(k, r.people![j].entity.s);
+      });
+      this.withPeople = withPeople;
+      this.peopleGens = withPeople.map((r) => r.gen2);
+    } else if (changed) {
       const people: Array<{ name: string; entity: Part }> = [];
       const owner: Region[] = [];
-      for (const r of withPeople) {
-        for (const p of r.people!) {
+      const ownerAt: Array<[number, number]> = [];
+      withPeople.forEach((r, i) => {
+        r.people!.forEach((p, j) => {
           people.push(p);
           owner.push(r);
-        }
-      }
+          ownerAt.push([i, j]);
+        });
+      });
       this.needles = surnameNeedles(people);
       const needlesKey = this.needles.map((n) => `${n.needle}\u0001${n.entity.entity}\u0001${n.entity.qid}`).join('\u0000');
       if (needlesKey !== this.needlesKey) {
@@ -174,6 +194,7 @@ export class RecognitionSession {
         const r = owner[n.from];
         (r.skip ??= new Map()).set(k, people[n.from].entity.s);
       });
+      this.needleOwners = this.needles.map((n) => ownerAt[n.from]);
       this.withPeople = withPeople;
       this.peopleGens = withPeople.map((r) => r.gen2);
     }
@@ -311,7 +332,17 @@ export class RecognitionSession {
     const last = this.linkedItems;
     if (!(items.length === last.length && items.every((it, i) => it === last[i] || sameItem(it, last[i])))) this.itemLinks = linkAgreements(items, DOC_KEY);
     this.linkedItems = items;
-    return this.itemLinks.map((p, i) => ({ ...p, s: items[i].s, e: items[i].e, entity: p.entity.startsWith(DOC_KEY) ? key + p.entity.slice(DOC_KEY.length) : p.entity }));
+    const ids = this.keyedIds(key);
+    return this.itemLinks.map((p, i): Part => ({ s: items[i].s, e: items[i].e, entity: ids[i], type: p.type, qid: p.qid }));
+  }
+
+  /** The linked items' entity ids with the article's key put in (kept while key and links stay). */
+  private keyedIds(key: string): string[] {
+    if (this.idsFor?.key !== key || this.idsFor.links !== this.itemLinks) {
+      const ids = this.itemLinks.map((p) => (p.entity.startsWith(DOC_KEY) ? key + p.entity.slice(DOC_KEY.length) : p.entity));
+      this.idsFor = { key, links: this.itemLinks, ids };
+    }
+    return this.idsFor.ids;
   }
 
   /**
