@@ -154,6 +154,7 @@ export class ArticleState implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.recognizer.forget(this.document.uri.toString());
     clearTimeout(this.timer);
     this.timer = undefined;
     for (const s of this.subscriptions) s.dispose();
@@ -221,7 +222,7 @@ export class ArticleState implements vscode.Disposable {
     this.running = (async () => {
       const t0 = performance.now();
       try {
-        let mentions = await this.recognizer.recognize(this.text);
+        let mentions = await this.recognizer.recognize(this.text, this.document.uri.toString());
         for (const { seq, edit } of this.log) if (seq > asked) mentions = shiftMentions(mentions, edit);
         this.recognized = mentions;
         this.recognitionError = undefined;
