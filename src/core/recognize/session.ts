@@ -355,23 +355,23 @@ export class RecognitionSession {
     const last = this.linkedRegions;
     const same = withPersons.length === last.length && withPersons.every((r, i) => last[i] === r && this.linkedGens[i] === r.gen3);
     // The same people in the same order (an edit elsewhere in their region): the same links, at the new places.
-    const alike = !same && withPersons.length === last.length && withPersons.every((r, i) => r.personSig === last[i].personSig);
-    const relink = same ? null : new Set(withPersons);
-    for (const r of regions) {
-      if (r.linkedGen !== r.gen3 || !r.linked || relink?.has(r)) {
-        r.linked = r.parts!.map((np) => np.part);
+    const alike = same || (withPersons.length === last.length && withPersons.every((r, i) => r.personSig === last[i].personSig));
+    if (alike) {
+      const at = new Map(withPersons.map((r, i) => [r, i]));
+      for (const r of regions) {
+        if (r.linkedGen === r.gen3 && r.linked) continue;
+        const i = at.get(r);
+        if (i !== undefined) r.linkedPeople = last[i].linkedPeople;
+        r.linked = i === undefined ? r.parts!.map((np) => np.part) : relinked(r, r.linkedPeople!);
         r.linkedGen = r.gen3;
       }
-    }
-    if (same) return;
-    if (alike) {
-      withPersons.forEach((r, i) => {
-        r.linkedPeople = last[i].linkedPeople;
-        r.linked = relinked(r, r.linkedPeople!);
-      });
       this.linkedRegions = withPersons;
       this.linkedGens = withPersons.map((r) => r.gen3);
       return;
+    }
+    for (const r of regions) {
+      r.linked = r.parts!.map((np) => np.part);
+      r.linkedGen = r.gen3;
     }
     // Only people are linked: the others pass through.
     const people: NamedPart[] = [];
