@@ -2,8 +2,8 @@
  * Document-wide step (issue 12): a short name the article defines for an actor —
  * "Trade Law Centre (TLC)", "카타르투자청(QIA)", "フランス全国農業経営者組合連盟（FNSEA）" —
  * mentions that actor, and so does every other use of it anywhere in the article,
- * before or after the definition. It reads only the mentions already found and the
- * places of the defined names, so it is cheap to run again after an edit.
+ * before or after the definition. RecognitionSession (session.ts, stage 6) runs it per
+ * region: definitions with the region's actors, uses per region of the article's names.
  *
  * (The agreements' own short names — 円滑化協定（RAA） — are linked by the
  * agreement stage; this step is for actors.)
@@ -47,20 +47,6 @@ export function acronymDefinitions(text: string, mentions: readonly Mention[], i
     out.push({ name, of: m, start, end: start + name.length });
   }
   return out;
-}
-
-/**
- * The mentions with each defined short name added where it stands alone (whole word, same case,
- * outside markup) and nothing else was recognized; the first definition of a name wins.
- */
-export function withDefinedAcronyms(text: string, mentions: Mention[]): Mention[] {
-  if (!mentions.length) return mentions;
-  const index = new OffsetIndex(text);
-  const defs = acronymDefinitions(text, mentions, index);
-  if (!defs.length) return mentions;
-  const added = definedUses(text, firstDefinitions(defs), mentions, index);
-  if (!added.length) return mentions;
-  return [...mentions, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Each defined name with its first definition. */

@@ -12,8 +12,9 @@
  * the agreement) carries the same parties. People are never parties: in a subject
  * phrase they stand for the country named beside them, or for nobody.
  *
- * Reads the whole document's mentions (linked across it) and, for the sentences
- * that name an agreement, their text: one call per recognize(), after linking.
+ * partyEvidence reads the sentences of one region of lines that name an agreement
+ * (cached per region by RecognitionSession); assignParties gathers the evidence per
+ * document across the article, after linking.
  */
 import type { KnowledgeBase } from '../kb';
 import raw from '../kb/data/parties.json';
@@ -56,16 +57,6 @@ interface Part {
 /** One sentence, normalized as the recognizer matches (NFKC, width and case folded). */
 interface Ctx {
   t: string;
-}
-
-/**
- * Sets `parties` (entity ids, possibly empty) on every agreement mention of `text`;
- * one array per document entity. `mentions` as recognize() returns them (code points,
- * sorted by start).
- */
-export function withParties(text: string, mentions: Mention[], kb: KnowledgeBase): Mention[] {
-  if (!mentions.some((m) => m.kind === 'agreement')) return mentions;
-  return assignParties(mentions, partyEvidence(text, 0, mentions, kb), kb);
 }
 
 /** What one sentence says of one agreement mention: `at` indexes the mentions given to partyEvidence. */

@@ -441,12 +441,11 @@ export class RecognitionSession {
     regions.forEach((r, i) => {
       if (i < from) return;
       const rkey = `${this.acronymsVersion}:${r.gen4Count}`;
+      const taken = new Set(perRegion[i].map((p) => p.s));
       if (r.key5 !== rkey || !r.uses) {
-        const starts = new Set(perRegion[i].map((p) => p.s));
-        r.uses = new Map(names.map((n) => [n, acronymUses(r.ctx, n, 0, starts)]));
+        r.uses = new Map(names.map((n) => [n, acronymUses(r.ctx, n, 0, taken)]));
         r.key5 = rkey;
       }
-      const taken = new Set(perRegion[i].map((p) => p.s));
       for (const [name, def] of definitions) {
         if (def.region > i) continue;
         for (const s of r.uses.get(name)!) {
