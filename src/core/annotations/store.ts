@@ -168,10 +168,14 @@ export class ArticleAnnotations {
   }
   /** The document `save` would write (without writing it). */
   toDoc(): SidecarDoc {
-    const used = new Set([...this.records.values()].map((r) => r.entity));
+    return this.docOf([...this.records.values()].map((r) => (r.anchored ? { ...r, quote: this.view.quote(r.start, r.end) } : r)));
+  }
+
+  /** The document of these records, whose quotes are already those of the current text. */
+  private docOf(records: readonly AnnotationRecord[]): SidecarDoc {
+    const used = new Set(records.map((r) => r.entity));
     // An agreement whose parties were decided is kept for them, annotated or not.
     for (const e of this.entityMap.values()) if (e.parties?.length) used.add(e.id);
-    const records = [...this.records.values()].map((r) => (r.anchored ? { ...r, quote: this.view.quote(r.start, r.end) } : r));
     const hash = sha256Hex(this.view.text);
     return buildDoc(
       path.basename(this.articlePath),
@@ -410,7 +414,8 @@ export class ArticleAnnotations {
         if (!disk && this.records.size === 0 && ![...this.entityMap.values()].some((e) => e.parties?.length)) return { written: false, merged };
         for (const r of this.records.values()) if (r.anchored) r.quote = this.view.quote(r.start, r.end);
         const mark = this.clock;
-        const doc = this.toDoc();
+        // The quotes were just brought up to date, and the records are kept in order: no copies, no sort.
+        const doc = this.docOf(this.ordered());
         const out = Buffer.from(serializeSidecar(doc), 'utf8');
         if (disk && disk.equals(out)) {
           this.synced(doc, hash, mark);
