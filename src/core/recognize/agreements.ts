@@ -9,7 +9,7 @@
 import type { AgreementType } from '../model';
 import { isHangul, isKanji, isKatakana, isLatinLetter, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
 import { caseOk } from './actors';
-import { code, boundaryOk, type Ctx } from './context';
+import { code, boundaryOk, originalSlice, type Ctx } from './context';
 import genericHeads from '../kb/data/generic-heads.json';
 import { normalizeForm } from '../text/normalize';
 import { lexicon } from './lexicon';
@@ -22,6 +22,8 @@ interface AgreementCand extends Cand {
   head?: [number, number];
   agreementType: AgreementType;
   known: boolean;
+  /** A plural head naming no known document (protocols, 諸協定, 협정들): several documents, so generic. */
+  plural?: boolean;
 }
 
 /**
@@ -30,31 +32,52 @@ interface AgreementCand extends Cand {
  * known statement anywhere, or a statement before this region; returned updated.
  */
 export function agreementCands(ctx: Ctx, inOrganization: Uint8Array, sawStatement: boolean): { items: AgreementItem[]; sawStatement: boolean } {
-  const cands = knownAgreementCands(ctx);
+  // A known name inside an organization's name (the AfCFTA Secretariat) is the organization's.
+  const cands = knownAgreementCands(ctx).filter((c) => !(inOrganization[c.s] && inOrganization[c.e - 1]));
+  const actors = actorIndex(ctx);
+  // Lower-case heads named in this region so far (a later "the protocol" refers to one), by where they were named.
+  const named = new Map<string, number>();
+  for (const c of cands) if (!named.has(c.agreementType)) named.set(c.agreementType, c.s);
   for (const h of ctx.hits.heads) {
     if (inOrganization[h.s] && inOrganization[h.e - 1]) continue;
     const lang = h.ref.lang!;
     const type = h.ref.agreementType as AgreementType;
     let s = h.s;
     let e = h.e;
+    let plural = false;
     if (lang === 'en') {
-      if (!englishHeadOk(ctx, h.s, h.e, sawStatement)) continue;
-      [s, e] = extendEnglish(ctx, h.s, h.e);
+      const c = englishCand(ctx, h.s, h.e, sawStatement, named, actors);
+      if (!c) continue;
+      [s, e] = c.span;
+      plural = c.plural;
     } else {
       const after = ctx.t.slice(h.e, h.e + 8);
       if (lexicon.agreementHeadNotBefore[lang].some((w) => after.startsWith(w))) continue;
-      if (lang === 'ja') s = extendJapanese(ctx, h.s);
-      else s = extendKorean(ctx, h.s);
+      if (lang === 'ja') {
+        s = extendJapanese(ctx, h.s);
+        e = yearAfter(ctx, e);
+        plural = PLURAL.ja.has(ctx.t.slice(s, h.s));
+      } else {
+        s = extendKorean(ctx, h.s, actors);
+        // 협정들은: the plural suffix is part of the noun (particles stay outside).
+        const suffix = PLURAL.ko.find((p) => ctx.t.startsWith(p, e));
+        const after = e + (suffix?.length ?? 0);
+        if (suffix && (!isHangul(code(ctx, after)) || lexicon.particles.ko.some((p) => ctx.t.startsWith(p, after)))) {
+          e = after;
+          plural = true;
+        }
+      }
     }
     if (type === 'statement') sawStatement = true;
-    cands.push({ s, e, prio: PRIO.pattern, head: [h.s, h.e], agreementType: type, known: false, parts: [] });
+    cands.push({ s, e, prio: PRIO.pattern, head: [h.s, h.e], agreementType: type, known: false, parts: [], plural });
   }
   const chosen = chooseLeftmostLongest(cands) as AgreementCand[];
   const starts = new Set(chosen.map((c) => c.s));
   const items = chosen.map((c, i): AgreementItem => {
     const next = chosen[i + 1];
     const head = c.head ? ctx.t.slice(c.head[0], c.head[1]) : '';
-    const bare = !c.known && c.head !== undefined && c.head[1] === c.e && (c.head[0] === c.s || ANAPHORIC.test(ctx.t.slice(c.s, c.head[0])));
+    const plural = !c.known && c.plural === true;
+    const bare = plural || (!c.known && c.head !== undefined && c.head[1] === c.e && (c.head[0] === c.s || ANAPHORIC.test(ctx.t.slice(c.s, c.head[0]))));
     return {
       s: c.s,
       e: c.e,
@@ -64,7 +87,7 @@ export function agreementCands(ctx: Ctx, inOrganization: Uint8Array, sawStatemen
       text: ctx.t.slice(c.s, c.e),
       head,
       bare,
-      generic: bare && isGeneric(ctx, c.s, c.e),
+      generic: plural || (bare && isGeneric(ctx, c.s, c.e)),
       current: bare && CURRENT.some((w) => ctx.t.startsWith(w, c.s - w.length)),
       acronym: acronymAfter(ctx, c.e, starts),
     };
@@ -131,7 +154,7 @@ function isGeneric(ctx: Ctx, s: number, e: number): boolean {
   return GENERIC.after.some((w) => t.startsWith(w, e));
 }
 
-const ACRONYM = /^[(]([a-z][a-z0-9&.-]{1,11})[)]/;
+const ACRONYM = /^ ?[(]([a-z][a-z0-9&.-]{1,11})[)]/;
 
 /**
  * 円滑化協定（RAA）, Visiting Forces Agreement (VFA): an all-caps short name in
@@ -139,9 +162,9 @@ const ACRONYM = /^[(]([a-z][a-z0-9&.-]{1,11})[)]/;
  * that short name in the article is too: acronymUses).
  */
 function acronymAfter(ctx: Ctx, e0: number, starts: Set<number>): AgreementItem['acronym'] {
-  const m = ACRONYM.exec(ctx.t.slice(e0, e0 + 14));
+  const m = ACRONYM.exec(ctx.t.slice(e0, e0 + 15));
   if (!m) return null;
-  const s = e0 + 1;
+  const s = e0 + m[0].indexOf('(') + 1;
   const e = s + m[1].length;
   const original = ctx.orig.slice(ctx.origin[s], ctx.origin[e]).normalize('NFKC');
   return original !== original.toUpperCase() || starts.has(s) ? null : { s, e, name: m[1] };
@@ -154,52 +177,323 @@ export function acronymUses(ctx: Ctx, acronym: string, from: number, starts: Rea
     const e = i + acronym.length;
     if (starts.has(i) || !boundaryOk(ctx, i, e, undefined, true)) continue;
     if (ctx.orig.slice(ctx.origin[i], ctx.origin[e]).normalize('NFKC') !== acronym.toUpperCase()) continue;
+    // 한-메르코수르 TA: the short name inside a longer known name is that name's.
+    if (ctx.hits.free.some((h) => h.s < i && h.e >= e && ctx.ckb.entities[h.ref.entity].kind === 'agreement')) continue;
     out.push(i);
   }
   return out;
 }
 
-function englishHeadOk(ctx: Ctx, s: number, e: number, sawStatement: boolean): boolean {
-  if (isLatinLetter(code(ctx, s - 1)) || isLatinLetter(code(ctx, e))) return false;
-  const head = ctx.t.slice(s, e).replace(/s$/, '');
-  const original = ctx.orig.slice(ctx.origin[s], ctx.origin[e]);
-  const capitalized = original[0] !== original[0].toLowerCase();
-  // "statement" alone is a document only once one was named; "charter flight", "protocol" of etiquette are not.
-  if (head === 'statement' && !capitalized && !sawStatement) return false;
-  if (lexicon.englishCapitalizedOnly.has(head) && !capitalized) return head === 'statement' || head === 'declaration';
-  return !/^ (?:with|that)\b/.test(ctx.t.slice(e, e + 6)) || capitalized;
+// ---------------------------------------------------------------- English
+
+/** Where actors (KB hits of the right case, one-character abbreviations) start in a region: start → ends. */
+type ActorIndex = Map<number, number[]>;
+function actorIndex(ctx: Ctx): ActorIndex {
+  const out: ActorIndex = new Map();
+  const add = (s: number, e: number) => (out.get(s) ?? out.set(s, []).get(s)!).push(e);
+  for (const h of ctx.hits.free) {
+    if (ctx.ckb.entities[h.ref.entity].kind !== 'actor' || !boundaryOk(ctx, h.s, h.e) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
+    add(h.s, h.e);
+  }
+  for (const i of ctx.hits.abbrKo.keys()) add(i, i + 1);
+  for (const i of ctx.hits.abbrJa.keys()) add(i, i + 1);
+  return out;
 }
 
-/** Capitalized words before a capitalized head (Comprehensive Strategic Partnership Treaty), and "of/on the ..." after it. */
-function extendEnglish(ctx: Ctx, s: number, e: number): [number, number] {
+const isJoiner = (c: string | undefined) => c === '-' || c === '/' || c === String.fromCharCode(MIDDLE_DOT);
+
+/**
+ * Whether [s, e) is actors joined by hyphens or middle dots, at least one of them a
+ * country or body (EU-Mercosur, Korea-GCC, 한-케냐, 한・필리핀, 한미일); regions may be
+ * parts when an actor is (한-아프리카).
+ */
+function actorCompound(ctx: Ctx, s: number, e: number, actors: ActorIndex, regions: readonly string[] = []): boolean {
+  const t = ctx.t;
+  // `parts`: how many names were read; a lone one-character abbreviation (한 in 주제로 한) is no compound.
+  const walk = (p: number, any: boolean, parts: number): boolean => {
+    if (p === e) return any && (parts > 1 || e - s > 1);
+    if (p > s && isJoiner(t[p])) return p + 1 < e && walk(p + 1, any, parts);
+    for (const end of actors.get(p) ?? []) if (end <= e && walk(end, true, parts + 1)) return true;
+    for (const r of regions) if (t.startsWith(r, p) && p + r.length <= e && walk(p + r.length, any, parts + 1)) return true;
+    return false;
+  };
+  return walk(s, false, 0);
+}
+
+const ACRONYM_HEAD = /^(?:fta|epa|cepa|epca|mou)s?$/;
+const COMMUNIQUE = /^communiqu[eé]s?$/;
+
+/** The singular of an English head (protocols → protocol, treaties → treaty, memoranda → memorandum). */
+function singular(head: string): string {
+  if (head === 'memoranda') return 'memorandum';
+  if (head.endsWith('ies')) return head.slice(0, -3) + 'y';
+  return head.endsWith('s') ? head.slice(0, -1) : head;
+}
+
+/** The English word ending at `e` (lower-case, from the normalized text) and where it starts. */
+function wordBefore(t: string, e: number): { w: string; s: number } | null {
+  let s = e;
+  while (s > 0 && /[a-z0-9'’.-]/.test(t[s - 1])) s--;
+  return s === e ? null : { w: t.slice(s, e), s };
+}
+
+/**
+ * An English head noun as a mention, or null when it is no document here: the span with the
+ * words before it that belong to the name and an "on / of ..." complement after it
+ * (guidelines, Agreement spans 2), and whether it is a plural naming no one document.
+ */
+function englishCand(ctx: Ctx, s: number, e: number, sawStatement: boolean, named: Map<string, number>, actors: ActorIndex): { span: [number, number]; plural: boolean } | null {
+  const t = ctx.t;
+  if (isLatinLetter(code(ctx, s - 1)) || isLatinLetter(code(ctx, e))) return null;
+  const head = t.slice(s, e);
+  const original = originalSlice(ctx, s, e);
+  const next = /^ ([a-z]+)/.exec(t.slice(e, e + 16));
+  // charter flight, protocol officer: the head is a modifier of another noun.
+  if (next && lexicon.englishHeadNotBefore.has(next[1])) return null;
+  // FTA, EPCA, MoU are short names only in capitals ("mou" is no word of English).
+  if (ACRONYM_HEAD.test(head)) {
+    if (!/^(?:[A-Z]{2,5}|MoU)s?$/.test(original)) return null;
+    return { span: extendEnglish(ctx, s, e, actors), plural: false };
+  }
+  if (original[0] !== original[0].toLowerCase()) return { span: extendEnglish(ctx, s, e, actors), plural: false };
+
+  const sing = singular(head);
+  const plural = sing !== head;
+  const start = modifiersBefore(ctx, s, actors);
+  const tail = englishComplement(ctx, e);
+  const modified = start < s;
+  const prev = wordBefore(t, s - 1);
+  const prevWord = t[s - 1] === ' ' && prev ? prev.w : '';
+  const quantified = plural && (lexicon.agreementQuantifiers.has(prevWord) || /^\d+$/.test(prevWord));
+  const earlier = named.get(sing);
+  // "the protocols" counts documents too (a singular "the protocol" alone may be etiquette).
+  const licensed = modified || tail.prep !== '' || quantified || (plural && prevWord === 'the') || (earlier !== undefined && earlier < s);
+  // "statement" alone is a document only once one was named (or with a kind before it: final statement).
+  if (sing === 'statement' && !sawStatement && !modified) return null;
+  // "protocol" of etiquette, a "charter" flight, a party "convention", "of its own accord": only with a
+  // name (digital trade protocol, ECOWAS protocol), a topic (protocol on ...), a count (both protocols)
+  // or after one was named.
+  if (lexicon.englishCapitalizedOnly.has(sing) && sing !== 'statement' && sing !== 'declaration' && !COMMUNIQUE.test(sing) && !licensed) return null;
+  if ((sing === 'agreement' || sing === 'accord') && !modified && tail.prep === '') {
+    // "in agreement with", "reached an agreement", "agreement that ...": consent, not a document.
+    if (/^ (?:with|that)\b/.test(t.slice(e, e + 6))) return null;
+    if (prevWord === 'in' || /\breach(?:ed|es|ing)? (?:(?:a|an|the|broad|an initial|a broad) )?$/.test(t.slice(Math.max(0, s - 24), s))) return null;
+  }
+  if (modified || tail.prep !== '') {
+    if (!named.has(sing)) named.set(sing, s);
+  }
+  return { span: [start, tail.end], plural };
+}
+
+/**
+ * The words before a lower-case head that are part of its name: kind and topic words
+ * (free trade, digital trade, final), parties (EU, EU-Mercosur, Korea-GCC), and a proper
+ * name after "the" (the Minsk agreements). Possessives (the summit's, the EU's), dates and
+ * evaluations (new, landmark) stay outside.
+ */
+function modifiersBefore(ctx: Ctx, s: number, actors: ActorIndex): number {
+  const t = ctx.t;
+  let start = s;
+  for (let n = 0; n < 6 && t[start - 1] === ' '; n++) {
+    const b = wordBefore(t, start - 1);
+    if (!b) break;
+    // A trailing full stop ends a sentence, not a word of the name.
+    if (b.w.endsWith('.') && !/^(?:[a-z]\.)+$/.test(b.w)) break;
+    if (/['’]s?$/.test(b.w)) break;
+    if (actorCompound(ctx, b.s, start - 1, actors) || actorEndingAt(ctx, start - 1, actors, b.s) !== undefined) {
+      start = actorEndingAt(ctx, start - 1, actors, b.s) ?? b.s;
+      continue;
+    }
+    const orig = originalSlice(ctx, b.s, start - 1);
+    const capitalized = orig[0] !== orig[0].toLowerCase();
+    if (!capitalized) {
+      if (b.w.split('-').every((p) => lexicon.agreementModifiers.en.has(p))) {
+        start = b.s;
+        continue;
+      }
+      break;
+    }
+    // A capitalized word that is no actor: a place or name, only right before the head and after "the".
+    if (n > 0 || lexicon.dateWords.has(b.w) || /\d/.test(b.w)) break;
+    const det = wordBefore(t, b.s - 1);
+    if (t[b.s - 1] === ' ' && det && det.w === 'the') start = b.s;
+    break;
+  }
+  return start;
+}
+
+/** The start of an actor (a multi-word one: European Union) that ends at `e` and starts at or before `from`. */
+function actorEndingAt(ctx: Ctx, e: number, actors: ActorIndex, from: number): number | undefined {
+  let best: number | undefined;
+  for (let p = from; p >= Math.max(0, from - 40); p--) {
+    if ((actors.get(p) ?? []).includes(e) && (p === 0 || ctx.t[p - 1] === ' ' || isJoiner(ctx.t[p - 1]))) best = p;
+  }
+  if (best !== undefined && isJoiner(ctx.t[best - 1])) {
+    // EU-Mercosur, Korea-GCC: another actor before the joiner.
+    const b = actorEndingAt(ctx, best - 1, actors, best - 2);
+    if (b !== undefined) return b;
+  }
+  return best;
+}
+
+const TAIL_START = /^ (on|of|concerning|regarding|for) /;
+const TAIL_FUNCTION = new Set(['of', 'on', 'in', 'and', 'or']);
+const ARTICLE = new Set(['the', 'a', 'an']);
+const PARTICIPLE_BEFORE = /^ (?:by|to|in|into|at|on|with|for)\b/;
+
+/** An English word at p: [a-z] words with inner hyphens and apostrophes. */
+function wordAt(t: string, p: number): string {
+  const m = /^[a-z][a-z0-9'’-]*/.exec(t.slice(p, p + 40));
+  return m ? m[0].replace(/['’-]+$/, '') : '';
+}
+
+/**
+ * The complement after a lower-case head: "on the free movement of people", "of permanent
+ * good-neighbourliness", "on raw materials, batteries and renewable hydrogen". It ends before
+ * a verb or auxiliary, a relative word, another preposition (with, between, by), a date or
+ * number (on Wednesday, in 2022), a comma that does not continue a list, and any other mark.
+ */
+function englishComplement(ctx: Ctx, e: number): { end: number; prep: string } {
+  const t = ctx.t;
+  const m = TAIL_START.exec(t.slice(e, e + 14));
+  const none = { end: e, prep: '' };
+  if (!m) return none;
+  const prep = m[1];
+  const stops = lexicon.agreementTailStops;
+  const dates = lexicon.dateWords;
+  let p = e + m[0].length;
+  let end = e;
+  let afterFunction = true;
+  let previous = prep;
+  let content = 0;
+  for (let words = 0; words < 14; words++) {
+    const w = wordAt(t, p);
+    if (!w || stops.has(w) || dates.has(w)) break;
+    const capitalized = originalSlice(ctx, p, p + 1) !== originalSlice(ctx, p, p + 1).toLowerCase();
+    // "the agreement for Switzerland": "for" before a name is no topic.
+    if (prep === 'for' && content === 0 && capitalized) break;
+    if (ARTICLE.has(w)) {
+      // "on X and the treaty": an article after and/or starts another noun phrase.
+      if (!afterFunction || previous === 'and' || previous === 'or') break;
+    } else if (TAIL_FUNCTION.has(w)) {
+      if (afterFunction) break;
+      // "in 2022", "in Samarkand": a date or place, not part of the topic.
+      if (w === 'in' && !/^ [a-z]/.test(t.slice(p + 2, p + 4)) ) break;
+      if (w === 'in' && originalSlice(ctx, p + 3, p + 4) !== originalSlice(ctx, p + 3, p + 4).toLowerCase()) break;
+      afterFunction = true;
+    } else {
+      if (w.endsWith('ed') && PARTICIPLE_BEFORE.test(t.slice(p + w.length, p + w.length + 6))) break;
+      afterFunction = false;
+      content++;
+      end = p + w.length;
+    }
+    previous = w;
+    const q = p + w.length;
+    if (t[q] === ' ') {
+      p = q + 1;
+      continue;
+    }
+    if (t[q] === ',' && t[q + 1] === ' ' && !afterFunction && listGoesOn(ctx, q + 2)) {
+      p = q + 2;
+      continue;
+    }
+    break;
+  }
+  return content > 0 ? { end, prep } : none;
+}
+
+/** After a comma in a complement: whether a list goes on (", batteries and renewable hydrogen"), closed by and/or. */
+function listGoesOn(ctx: Ctx, p: number): boolean {
+  const t = ctx.t;
+  let inItem = 0;
+  for (let words = 0; words < 12; words++) {
+    const w = wordAt(t, p);
+    if (!w || lexicon.agreementTailStops.has(w) || lexicon.dateWords.has(w) || ARTICLE.has(w)) return false;
+    if (w === 'and' || w === 'or') return inItem > 0 && /^ [a-z]/.test(t.slice(p + w.length, p + w.length + 2));
+    if (TAIL_FUNCTION.has(w)) return false;
+    if (++inItem > 4) return false;
+    const q = p + w.length;
+    if (t[q] === ' ') p = q + 1;
+    else if (t[q] === ',' && t[q + 1] === ' ') {
+      p = q + 2;
+      inItem = 0;
+    } else return false;
+  }
+  return false;
+}
+
+/**
+ * Capitalized words before a capitalized head (Comprehensive Strategic Partnership Treaty; Enhanced
+ * Partnership and Cooperation Agreement; EU-Uzbekistan EPCA), and "of/on the ..." after it.
+ */
+function extendEnglish(ctx: Ctx, s: number, e: number, actors: ActorIndex): [number, number] {
   const orig = (a: number, b: number) => ctx.orig.slice(ctx.origin[a], ctx.origin[b]);
   const capitalized = (a: number) => {
     const ch = orig(a, a + 1);
     return ch !== ch.toLowerCase();
   };
-  if (!capitalized(s)) {
-    // "joint statement" / "memorandum" stay as they are; "a new Joint Statement" below handles capitals.
-    return [s, e];
-  }
+  if (!capitalized(s)) return [s, e];
   let start = s;
   for (;;) {
     if (ctx.t[start - 1] !== ' ') break;
-    let w = start - 1;
-    while (w > 0 && /[a-z0-9'’.-]/.test(ctx.t[w - 1])) w--;
-    if (w === start - 1 || !capitalized(w) || /^(the|a|an|in|on|of|and|by|to|at)$/i.test(ctx.t.slice(w, start - 1))) break;
-    start = w;
+    const b = wordBefore(ctx.t, start - 1);
+    if (!b) break;
+    const w = b.w;
+    if (/['’]s?$/.test(w) || (w.endsWith('.') && !/^(?:[a-z]\.)+$/.test(w))) break;
+    if (/^(?:and|of|for|&)$/.test(w) && start !== s) {
+      // "Partnership and Cooperation": a connector inside the name, between capitalized words that are no actors.
+      const c = ctx.t[b.s - 1] === ' ' ? wordBefore(ctx.t, b.s - 1) : null;
+      if (!c || !capitalized(c.s) || /^(?:the|a|an|in|on|of|and|by|to|at)$/i.test(c.w) || actorEndingAt(ctx, b.s - 1, actors, c.s) !== undefined) break;
+      start = c.s;
+      continue;
+    }
+    if (!capitalized(b.s) || /^(?:the|a|an|in|on|of|and|by|to|at|for)$/i.test(w)) break;
+    start = b.s;
   }
   let end = e;
   const tail = /^ (?:of|on|for|between|concerning)(?: the)?(?: [A-Z][\w'’-]*(?: (?:of|and|on|the|in|for))*)+/.exec(orig(e, Math.min(ctx.t.length, e + 120)));
-  if (tail) end = e + tail[0].replace(/(?: (?:of|and|on|the|in|for))+$/, '').length;
+  // "Geelong Treaty on AUKUS", "Treaty between Japan and ...": parties or a subject after the name are not in it.
+  const first = tail ? /^ [a-z]+(?: the)? /.exec(ctx.t.slice(e, e + 20)) : null;
+  if (tail && first && actors.has(e + first[0].length)) return [start, e];
+  if (tail) {
+    // "Charter of September 2023": a date is no part of the name.
+    let text = tail[0];
+    const date = /(?: [A-Z][a-z]*)/g;
+    for (let d; (d = date.exec(text)); ) {
+      if (lexicon.dateWords.has(d[0].slice(1).toLowerCase())) {
+        text = text.slice(0, d.index);
+        break;
+      }
+    }
+    text = text.replace(/(?: (?:of|and|on|the|in|for|between|concerning))+$/, '');
+    end = e + text.length;
+  }
   return [start, end];
 }
 
-/** The run of kanji/katakana before the head (包括的戦略パートナーシップ条約), across に関する and the like. */
+// ---------------------------------------------------------------- Japanese and Korean
+
+/** The words that make a head plural (kb/data/generic-heads.json, plural). */
+const PLURAL = { ja: new Set(genericHeads.plural.ja.map(normalizeForm)), ko: genericHeads.plural.ko.map(normalizeForm) };
+
+const isLatinOrDigit = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+
+/**
+ * The run of kanji/katakana before the head (包括的戦略パートナーシップ条約), across に関する and
+ * the like, and Latin names in it (SCO憲章, 日EU・EPA, G20首脳宣言; digits only after a letter).
+ */
 function extendJapanese(ctx: Ctx, head: number): number {
   let s = head;
+  const unit = (i: number) => {
+    const c = code(ctx, i);
+    if (isNameChar(c) || (c >= 0x61 && c <= 0x7a)) return true;
+    if (c < 0x30 || c > 0x39) return false;
+    let k = i;
+    while (k > 0 && code(ctx, k - 1) >= 0x30 && code(ctx, k - 1) <= 0x39) k--;
+    return k > 0 && code(ctx, k - 1) >= 0x61 && code(ctx, k - 1) <= 0x7a;
+  };
   for (;;) {
-    while (s > 0 && isNameChar(code(ctx, s - 1)) && head - s < 30) s--;
+    while (s > 0 && unit(s - 1) && head - s < 30) s--;
     const connector = lexicon.agreementConnectors.find((w) => ctx.t.startsWith(w, s - w.length));
     if (!connector || !isNameChar(code(ctx, s - connector.length - 1))) break;
     s -= connector.length;
@@ -208,10 +502,80 @@ function extendJapanese(ctx: Ctx, head: number): number {
   return s;
 }
 
-/** The Korean word that ends in the head (북러조약, 공동성명); particles after it stay outside. */
-function extendKorean(ctx: Ctx, head: number): number {
+/** 横浜宣言2025: a year right after the head is part of the name (not 2025年, a date). */
+function yearAfter(ctx: Ctx, e: number): number {
+  const m = /^(?:19|20)\d\d/.exec(ctx.t.slice(e, e + 5));
+  if (!m) return e;
+  const after = ctx.t[e + 4];
+  if (after !== undefined && /[0-9年月日度]/.test(after)) return e;
+  return e + 4;
+}
+
+const isKoreanWordChar = (c: number) => isHangul(c) || c === MIDDLE_DOT || c === 0x2d || isLatinOrDigit(c);
+/** Words before a head that are no part of its name even without a particle. */
+const KOREAN_NOT_NAME = new Set(['이날', '오늘', '어제', '당일', '전날', '같은', '또', '또한', '특히', '함께', '이어', '앞서', '이번', '지난', '해당', '양국', '모든', '각종', '이런', '이러한', '그런', '그러한', '어떤', '당시', '관련', '역대', '이른바', '새로운', '기존', '향후', '최근', '올해', '내년', '작년', '지난해']);
+
+/** A Korean word with no particle or verb ending: a noun that can modify the next one (공급망, 핵심광물). */
+function koreanNoun(w: string): boolean {
+  if (w.length < 2 || KOREAN_NOT_NAME.has(w) || /[0-9]/.test(w)) return false;
+  if (lexicon.particles.ko.some((p) => w.endsWith(p) && w.length - p.length >= 2)) return false;
+  if (lexicon.koreanEndings.some((x) => w.endsWith(x))) return false;
+  return !/(?:한|된|될|할|던|운|는|은|을)$/.test(w);
+}
+
+/**
+ * The Korean word that ends in the head (북러조약, 공동성명), and the words before it, across
+ * spaces, that name it: parties (한-케냐 EPA, 한・필리핀 FTA), kind and topic words (최종 성명,
+ * 가입 의정서), a topic joined by 에 관한 / 에 대한 / 을 위한 (핵심광물 공급망 협력에 관한 양해각서),
+ * a summit after parties (한미일 정상회의 공동성명), a name after a year (1991년 아순시온 조약).
+ * Particles after it stay outside.
+ */
+function extendKorean(ctx: Ctx, head: number, actors: ActorIndex): number {
+  const t = ctx.t;
   let s = head;
   while (s > 0 && (isHangul(code(ctx, s - 1)) || code(ctx, s - 1) === MIDDLE_DOT) && head - s < 20) s--;
+  let connector = false;
+  let nouns = 0;
+  for (let n = 0; n < 6 && t[s - 1] === ' '; n++) {
+    const we = s - 1;
+    let ws = we;
+    while (ws > 0 && isKoreanWordChar(code(ctx, ws - 1))) ws--;
+    if (ws === we) break;
+    const w = t.slice(ws, we);
+    if (actorCompound(ctx, ws, we, actors, lexicon.regions.ko)) {
+      s = ws;
+      break;
+    }
+    if (lexicon.agreementModifiers.ko.has(w) && !connector) {
+      s = ws;
+      continue;
+    }
+    const particles = lexicon.agreementModifiers.koConnectors.get(w);
+    if (particles && !connector && t[ws - 1] === ' ') {
+      let ps = ws - 1;
+      while (ps > 0 && isKoreanWordChar(code(ctx, ps - 1))) ps--;
+      const pw = t.slice(ps, ws - 1);
+      if (!particles.some((p) => pw.endsWith(p) && pw.length > p.length + 1)) break;
+      s = ps;
+      connector = true;
+      continue;
+    }
+    if (connector && nouns < 6 && koreanNoun(w)) {
+      s = ws;
+      nouns++;
+      continue;
+    }
+    // 한미일 정상회의 공동성명, 한-아프리카 정상회의 공동선언: a summit's document, after its parties.
+    if (!connector && /(?:정상회의|정상회담|외교장관회의|외교장관회담)$/.test(w) && t[ws - 1] === ' ') {
+      let ps = ws - 1;
+      while (ps > 0 && isKoreanWordChar(code(ctx, ps - 1))) ps--;
+      if (ps < ws - 1 && actorCompound(ctx, ps, ws - 1, actors, lexicon.regions.ko)) s = ps;
+      break;
+    }
+    // 1991년 아순시온 조약: a name after a year.
+    if (!connector && koreanNoun(w) && /(?:^|[^0-9])\d{4}년 $/.test(t.slice(Math.max(0, ws - 7), ws))) s = ws;
+    break;
+  }
   return s;
 }
 
