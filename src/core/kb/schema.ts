@@ -35,7 +35,11 @@ export const EntitySchema = z
     abbreviations: z.object({ ja: forms.optional(), ko: forms.optional() }).optional(),
     /** Agreements: the parties' entity ids. */
     parties: z.array(z.string()).optional(),
-    /** Organizations: the country it belongs to (entity id), where one does. */
+    /**
+     * Organizations: the country it belongs to (entity id), where one does. Persons: the
+     * country whose office they hold or held (heads, ministers, ambassadors, central bankers,
+     * national politicians); none for heads of international bodies or business leaders.
+     */
     country: z.string().optional(),
     note: z.string().optional(),
   })
