@@ -45,6 +45,8 @@ export function agreementCands(ctx: Ctx, inOrganization: Uint8Array, sawStatemen
     let s = h.s;
     let e = h.e;
     let plural = false;
+    // FTA, EPA, MOU: short names only in capitals, in every language ("fta" is no name).
+    if (ACRONYM_HEAD.test(ctx.t.slice(s, e)) && !/^(?:[A-Z]{2,5}|MoU)s?$/.test(originalSlice(ctx, s, e))) continue;
     if (lang === 'en') {
       const c = englishCand(ctx, h.s, h.e, sawStatement, named, actors);
       if (!c) continue;
@@ -83,7 +85,7 @@ export function agreementCands(ctx: Ctx, inOrganization: Uint8Array, sawStatemen
       e: c.e,
       type: c.agreementType,
       known: c.known ? c.parts[0] : null,
-      parensNext: next !== undefined && next.known && ctx.t[c.e] === '(' && next.s === c.e + 1 && ctx.t[next.e] === ')',
+      parensNext: next !== undefined && inParensAfter(ctx, c, next) && (next.known || shortNameHead(ctx, next)),
       text: ctx.t.slice(c.s, c.e),
       head,
       bare,
@@ -105,6 +107,17 @@ function knownAgreementCands(ctx: Ctx): AgreementCand[] {
   return cands;
 }
 
+/** Whether `next` stands in parentheses right after `c`: "A(B)", "A (B)". */
+function inParensAfter(ctx: Ctx, c: Cand, next: Cand): boolean {
+  const open = ctx.t[c.e] === '(' ? c.e : ctx.t.startsWith(' (', c.e) ? c.e + 1 : -1;
+  return open !== -1 && next.s === open + 1 && ctx.t[next.e] === ')';
+}
+
+/** A head that is a short name alone (FTA, EPCA, MOU), written in capitals. */
+function shortNameHead(ctx: Ctx, c: AgreementCand): boolean {
+  return !c.known && c.head !== undefined && c.head[0] === c.s && c.head[1] === c.e && ACRONYM_HEAD.test(ctx.t.slice(c.s, c.e));
+}
+
 /** Whether a region names a known statement: anywhere in the article, that lets a lower-case "statement" be a document. */
 export function namesKnownStatement(ctx: Ctx): boolean {
   return knownAgreementCands(ctx).some((c) => c.agreementType === 'statement');
@@ -117,7 +130,7 @@ export interface AgreementItem {
   type: AgreementType;
   /** A knowledge-base agreement: its part. */
   known: Part | null;
-  /** Followed at once by a known agreement in parentheses ("A(B)"): the next item is that one. */
+  /** Followed at once by a known agreement or a short name (FTA, EPCA) in parentheses ("A(B)", "A (B)"): the next item is that one. */
   parensNext: boolean;
   /** The span's normalized text, and its head noun ('' for known ones). */
   text: string;
@@ -632,9 +645,12 @@ export function linkAgreements(items: readonly AgreementItem[], docKey: string):
     else if (name !== null) {
       prior = latest(c.type, (h) => (h.name !== null ? h.name === name || h.name.startsWith(name) || name.startsWith(h.name) : h.head === head));
     }
+    // "Enhanced Partnership and Cooperation Agreement (EPCA)": the short name in parentheses is the same document.
+    const named = i > 0 && items[i - 1].parensNext && !c.known ? out[i - 1] : undefined;
     let entity: Part;
     if (c.known) entity = c.known;
     else if (next?.known) entity = { ...next.known, type: c.type };
+    else if (named) entity = named;
     else if (prior) entity = prior.part;
     else entity = { s: c.s, e: c.e, entity: `${docKey}:${c.type}:${text}`, type: c.type, qid: null };
     const p = { ...entity, s: c.s, e: c.e, type: c.known ? entity.type : c.type };

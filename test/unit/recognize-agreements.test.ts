@@ -1,0 +1,150 @@
+/**
+ * Agreements the knowledge base does not know (agreements.ts): lower-case English names with their
+ * kind/topic words and complements, plural heads, communiqués, short names of trade agreements with
+ * party prefixes, and Korean and Japanese names that run across spaces, Latin letters or a year.
+ * Every sentence here is written for these tests; the KB is a small one of actors only, so each
+ * span comes from the rules, not from a curated name.
+ */
+import { strict as assert } from 'assert';
+import { KnowledgeBase } from '../../src/core/kb';
+import type { Entity } from '../../src/core/kb/schema';
+import type { Mention } from '../../src/core/model';
+import { recognize } from '../../src/core/recognize';
+import { isGenericAgreementId } from '../../src/core/recognize/agreements';
+
+const E = (e: Partial<Entity> & Pick<Entity, 'id' | 'type'>): Entity =>
+  ({ kind: ['country', 'person', 'organization'].includes(e.type) ? 'actor' : 'agreement', qid: null, names: {}, aliases: [], contextual: [], ...e }) as Entity;
+const kb = KnowledgeBase.of(
+  [
+    E({ id: 'kenya', type: 'country', names: { ja: ['ケニア'], ko: ['케냐'], en: ['Kenya'] } }),
+    E({ id: 'uzbekistan', type: 'country', names: { en: ['Uzbekistan'], ko: ['우즈베키스탄'] } }),
+    E({ id: 'japan', type: 'country', names: { ja: ['日本'], en: ['Japan'] }, abbreviations: { ja: ['日'] } }),
+    E({ id: 'south-korea', type: 'country', names: { ko: ['한국'], en: ['South Korea', 'Korea'] }, abbreviations: { ko: ['한'] } }),
+    E({ id: 'european-union', type: 'organization', names: { ja: ['欧州連合'], ko: ['유럽연합'], en: ['European Union'] }, aliases: ['EU'] }),
+    E({ id: 'mercosur', type: 'organization', names: { en: ['Mercosur'], ko: ['메르코수르'] } }),
+    E({ id: 'gcc', type: 'organization', names: { en: ['Gulf Cooperation Council'] }, aliases: ['GCC'] }),
+  ],
+  [],
+);
+
+const agreements = (text: string): Mention[] => recognize(text, kb).filter((m) => m.kind === 'agreement');
+const texts = (text: string): string[] => agreements(text).map((m) => m.text);
+
+describe('recognize: agreements the knowledge base does not know (agreements.ts)', () => {
+  describe('English lower-case names: the complement after the head', () => {
+    it('runs "on/of ..." up to a verb or an auxiliary', () => {
+      assert.deepEqual(texts('Ministers said the protocol on the free movement of workers has not entered into force.'), ['protocol on the free movement of workers']);
+      assert.deepEqual(texts('The agreement on trade in services was signed in Geneva.'), ['agreement on trade in services']);
+      assert.deepEqual(texts('Beijing wants a treaty of lasting friendship with its western neighbours.'), ['treaty of lasting friendship']);
+    });
+    it('keeps a list closed by "and" and stops at a date, a place after "in", or a comma that closes nothing', () => {
+      assert.deepEqual(texts('Officials signed a memorandum of understanding on fisheries, ports and coastal shipping in 2023.'), ['memorandum of understanding on fisheries, ports and coastal shipping']);
+      assert.deepEqual(texts('They signed a memorandum on solar power in Mombasa.'), ['memorandum on solar power']);
+      assert.deepEqual(texts('A protocol on rules of origin, annexed to the text, lets millers use imported wheat.'), ['protocol on rules of origin']);
+      assert.deepEqual(texts('They finalised a framework agreement on Tuesday.'), ['framework agreement']);
+    });
+    it('does not run "for" into a name, nor "and the" into the next noun phrase', () => {
+      assert.deepEqual(texts('It is the biggest agreement for Kenya in years.'), ['agreement']);
+      assert.deepEqual(texts('They adopted a roadmap for rail links and the plan was costed.').slice(0, 1), ['roadmap for rail links']);
+    });
+  });
+
+  describe('English lower-case names: the words before the head', () => {
+    it('takes kind and topic words, and parties joined by a dash', () => {
+      assert.deepEqual(texts('Talks on a free trade agreement resumed.'), ['free trade agreement']);
+      assert.deepEqual(texts('The new digital trade protocol was praised.'), ['digital trade protocol']);
+      assert.deepEqual(texts('Paraguay pressed to sign the EU–Mercosur agreement soon.'), ['EU–Mercosur agreement']);
+      assert.deepEqual(texts('The summit’s final communiqué praised the mediators.'), ['final communiqué']);
+    });
+    it('leaves possessives, evaluations and dates outside', () => {
+      assert.deepEqual(texts("The EU's Economic Partnership Agreements overlap."), ['Economic Partnership Agreements']);
+      assert.deepEqual(texts('It was a landmark agreement on grain exports.'), ['agreement on grain exports']);
+    });
+    it('takes a name after "the" (the Dakar accords)', () => {
+      assert.deepEqual(texts('Both sides still cite the Dakar accords today.'), ['Dakar accords']);
+    });
+  });
+
+  describe('English capitalized names and short names', () => {
+    it('crosses "and" inside a name and reads a short name in parentheses after a space', () => {
+      const ms = agreements('Uzbekistan signed an Enhanced Partnership and Cooperation Agreement (EPCA) with the bloc. The EPCA replaces older rules.');
+      assert.deepEqual(ms.map((m) => m.text), ['Enhanced Partnership and Cooperation Agreement', 'EPCA', 'EPCA']);
+      assert.equal(new Set(ms.map((m) => m.entity)).size, 1);
+    });
+    it('keeps a date out of a name (Charter of May 2020)', () => {
+      assert.deepEqual(texts('They acted under the Riverside Charter of May 2020.'), ['Riverside Charter']);
+    });
+    it('takes party prefixes of FTAs and EPCAs, and needs the short name in capitals', () => {
+      assert.deepEqual(texts('Seoul signed the Korea–GCC FTA on Thursday.'), ['Korea–GCC FTA']);
+      assert.deepEqual(texts('The EU–Uzbekistan EPCA awaits ratification.'), ['EU–Uzbekistan EPCA']);
+      assert.deepEqual(texts('He slept on the fta of the sofa.'), []);
+    });
+  });
+
+  describe('English words that are no documents here', () => {
+    it('rejects a bare lower-case protocol, charter or accord with nothing to license it', () => {
+      assert.deepEqual(texts('The protocol was strict about seating at the dinner.'), []);
+      assert.deepEqual(texts('They flew home on a charter flight.'), []);
+      assert.deepEqual(texts('He resigned of his own accord.'), []);
+    });
+    it('rejects consent: "in agreement with", "reached an agreement"', () => {
+      assert.deepEqual(texts('The ministers were in agreement with the central bank.'), []);
+      assert.deepEqual(texts('The two sides reached an agreement after long talks.'), []);
+      assert.deepEqual(texts('They said there was agreement that the border stays open.'), []);
+    });
+    it('accepts a bare protocol once one was named in the paragraph, or counted', () => {
+      assert.deepEqual(texts('The protocol on seed trade was signed. Later the protocol was published.'), ['protocol on seed trade', 'protocol']);
+      assert.deepEqual(texts('The assembly adopted both protocols in May.'), ['protocols']);
+    });
+  });
+
+  describe('plural heads are generic', () => {
+    it('links a plural head to no document (both protocols, 諸協定, 협정들)', () => {
+      for (const [text, span] of [
+        ['The assembly adopted both protocols in May.', 'protocols'],
+        ['日米間の諸協定を見直す。', '諸協定'],
+        ['회원국들이 맺은 무역 협정들은 기회다.', '무역 협정들'],
+      ]) {
+        const ms = agreements(text);
+        assert.deepEqual(ms.map((m) => m.text), [span], text);
+        assert.ok(isGenericAgreementId(ms[0].entity), `${text}: ${ms[0].entity}`);
+      }
+    });
+    it('keeps a singular named document its own entity', () => {
+      const [m] = agreements('The protocol on seed trade was signed.');
+      assert.ok(!isGenericAgreementId(m.entity));
+    });
+  });
+
+  describe('Korean names across spaces', () => {
+    it('takes a party compound before a short name (한-케냐 EPA) and a kind word (최종 성명, 공동 코뮈니케)', () => {
+      assert.deepEqual(texts('양국은 한-케냐 EPA 협상을 시작했다.'), ['한-케냐 EPA']);
+      assert.deepEqual(texts('정상들은 최종 성명을 채택했다.'), ['최종 성명']);
+      assert.deepEqual(texts('양국은 공동 코뮈니케를 냈다.'), ['공동 코뮈니케']);
+    });
+    it('takes a topic joined by 에 관한 / 에 대한, not a time word or a particle before it', () => {
+      assert.deepEqual(texts('두 나라는 이날 핵심광물 공급망 협력에 관한 양해각서를 체결했다.'), ['핵심광물 공급망 협력에 관한 양해각서']);
+      assert.deepEqual(texts('한국과 케냐는 청년 직업훈련 협력에 대한 양해각서도 맺었다.'), ['청년 직업훈련 협력에 대한 양해각서']);
+    });
+    it('takes a name after a year, and a summit after its parties', () => {
+      assert.deepEqual(texts('네 나라가 1991년 아순시온 조약으로 만들었다.'), ['아순시온 조약']);
+      assert.deepEqual(texts('한-케냐 정상회의 공동선언이 나왔다.'), ['한-케냐 정상회의 공동선언']);
+    });
+    it('does not take a verb, a particle or a lone abbreviation before the head', () => {
+      assert.deepEqual(texts("'미래'를 주제로 한 공동선언을 채택했다."), ['공동선언']);
+      assert.deepEqual(texts('양국 정상은 공동성명을 발표했다.'), ['공동성명']);
+      assert.deepEqual(texts('양국은 내년 타결을 목표로 하기로 합의했다.'), []);
+    });
+  });
+
+  describe('Japanese names with Latin letters and a year', () => {
+    it('takes Latin letters before the head (日EU・EPA, ABC憲章), not a date before them', () => {
+      assert.deepEqual(texts('政府は日EU・EPAの活用を促す。'), ['日EU・EPA']);
+      assert.deepEqual(texts('2001年のABC憲章に沿う。'), ['ABC憲章']);
+    });
+    it('takes a year right after the head as part of the name, not a date (2025年)', () => {
+      assert.deepEqual(texts('首脳らは「大阪宣言2030」を採択した。'), ['大阪宣言2030']);
+      assert.deepEqual(texts('首脳宣言2025年版を読む。'), ['首脳宣言']);
+    });
+  });
+});
