@@ -89,6 +89,8 @@ interface Region {
   // Mentions of the actors, cached with the entities they were made for.
   actorMentions?: Mention[];
   actorParts?: Part[];
+  /** Their spans in the normalized text (flat pairs), for the parties' sentences. */
+  actorSpans?: number[];
   // What the region's sentences say of its agreements' parties, with the key of what it read.
   partiesKey?: number[];
   // Stage 6: short names defined here for actors (code points from the region's start), and uses of the article's.
@@ -262,13 +264,13 @@ export class RecognitionSession {
       const from = out.length;
       bounds.push(from);
       cps.push(cp);
-      toMentions(r, cp, actors, agreements, out);
-      if (agreements.length) {
+      const spans = toMentions(r, cp, actors, agreements, out);
+      if (spans) {
         // Evidence reads the region's spans and types, and whether a document is a known one (not the ids of unnamed ones).
         const key = [r.gen3];
         for (const p of agreements) key.push(p.s, p.e, this.kb.get(p.entity) ? 1 : 0);
         if (!r.evidence || !sameNumbers(key, r.partiesKey!)) {
-          r.evidence = partyEvidence(r.text, cp, out.slice(from), this.kb);
+          r.evidence = partyEvidence(r.ctx, out.slice(from), spans, this.kb);
           r.partiesKey = key;
         }
         for (const ev of r.evidence) evidence.push({ at: from + ev.at, ids: ev.ids });
@@ -503,9 +505,9 @@ function stage3(r: Region, needles: readonly SurnameNeedle[], skip: ReadonlyMap<
  * the actors', then the agreements'. The actors' mention objects are kept while their
  * entities stay the same, and only shifted when the region moved.
  */
-function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], out: Mention[]): void {
+function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], out: Mention[]): number[] | undefined {
   if (!r.actorMentions || !sameEntities(actors, r.actorParts!)) {
-    r.actorMentions = regionMentions(r, cp, actors);
+    [r.actorMentions, r.actorSpans] = regionMentions(r, cp, actors);
     r.actorParts = actors;
     r.actorsAt = cp;
   } else if (r.actorsAt !== cp) {
@@ -515,10 +517,19 @@ function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], o
   }
   if (!agreements.length) {
     for (const m of r.actorMentions) out.push(m);
-    return;
+    return undefined;
   }
-  // Sorted like the actors' (stable: an actor before an agreement of the same span).
-  for (const m of [...r.actorMentions, ...regionMentions(r, cp, agreements)].sort((x, y) => x.start - y.start || y.end - x.end)) out.push(m);
+  // Sorted like the actors' (stable: an actor before an agreement of the same span), with their normalized spans.
+  const [more, moreSpans] = regionMentions(r, cp, agreements);
+  const all = [...r.actorMentions, ...more];
+  const allSpans = [...r.actorSpans!, ...moreSpans];
+  const order = all.map((_, i) => i).sort((i, j) => all[i].start - all[j].start || all[j].end - all[i].end);
+  const spans: number[] = [];
+  for (const i of order) {
+    out.push(all[i]);
+    spans.push(allSpans[2 * i], allSpans[2 * i + 1]);
+  }
+  return spans;
 }
 
 /** Stands for the article's key in the ids linkAgreements makes, replaced after (see RecognitionSession.linkAgreements). */
@@ -548,12 +559,13 @@ function regionIndex(r: Region): OffsetIndex {
 }
 
 /** Mentions of parts in a region that starts at code point `cp`, sorted, one per span and kind. */
-function regionMentions(r: Region, cp: number, parts: Part[]): Mention[] {
+/** The parts' mentions, sorted, and each one's normalized span (flat pairs in the same order). */
+function regionMentions(r: Region, cp: number, parts: Part[]): [Mention[], number[]] {
   const { origin } = r.ctx;
   const text = r.text;
   const index = r.codePoints === text.length ? null : regionIndex(r);
   const toCp = (u: number) => cp + (index ? index.toCodePoint(u) : u);
-  const out: Mention[] = [];
+  const found: Array<{ m: Mention; s: number; e: number }> = [];
   const seen = new Set<number>();
   for (const p of parts) {
     const s16 = origin[p.s];
@@ -563,9 +575,12 @@ function regionMentions(r: Region, cp: number, parts: Part[]): Mention[] {
     const key = (s16 * 4096 + (e16 - s16)) * 2 + (kind === 'actor' ? 0 : 1);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ start: toCp(s16), end: toCp(e16), text: text.slice(s16, e16), kind, type: p.type, entity: p.entity, qid: p.qid });
+    found.push({ m: { start: toCp(s16), end: toCp(e16), text: text.slice(s16, e16), kind, type: p.type, entity: p.entity, qid: p.qid }, s: p.s, e: p.e });
   }
-  return out.sort((x, y) => x.start - y.start || y.end - x.end);
+  found.sort((x, y) => x.m.start - y.m.start || y.m.end - x.m.end);
+  const spans: number[] = [];
+  for (const f of found) spans.push(f.s, f.e);
+  return [found.map((f) => f.m), spans];
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
