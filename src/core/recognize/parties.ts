@@ -144,9 +144,20 @@ export function assignParties(mentions: Mention[], evidence: readonly PartyEvide
       add(at, near ?? top(n));
     }
   }
+  // A session hands out a region's mention objects again while they stay the same: one seen
+  // before is replaced when its parties change, never changed in place.
   const none: string[] = [];
-  for (const m of mentions) if (m.kind === 'agreement') m.parties = out.get(m.entity) ?? none;
+  mentions.forEach((m, i) => {
+    if (m.kind !== 'agreement') return;
+    const parties = out.get(m.entity) ?? none;
+    if (m.parties === undefined) m.parties = parties;
+    else if (!sameList(m.parties, parties)) mentions[i] = { ...m, parties };
+  });
   return mentions;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The article's n first named countries among those named more than once, in that order; none when it names fewer. */

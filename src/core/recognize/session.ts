@@ -91,6 +91,14 @@ interface Region {
   actorParts?: Part[];
   /** Their spans in the normalized text (flat pairs), for the parties' sentences. */
   actorSpans?: number[];
+  // The same of the agreements, and the order merging both (for the actor parts mergeActors).
+  agreementMentions?: Mention[];
+  agreementParts?: Part[];
+  agreementSpans?: number[];
+  agreementsAt?: number;
+  mergeOrder?: number[];
+  mergeSpans?: number[];
+  mergeActors?: Part[];
   // What the region's sentences say of its agreements' parties, with the key of what it read.
   partiesKey?: number[];
   // Stage 6: short names defined here for actors (code points from the region's start), and uses of the article's.
@@ -233,7 +241,7 @@ export class RecognitionSession {
       saw = r.statementAfter!;
       for (const item of r.items) items.push(item);
     }
-    const agreementParts = this.linkAgreements(items, docKey(text));
+    const agreementParts = this.linkAgreements(items, docKey(regions[0].text));
 
     // Stage 5: a short name defined after an agreement (円滑化協定（RAA）) mentions it, and so does each later use.
     const perRegion: Part[][] = regions.map(() => []);
@@ -519,17 +527,46 @@ function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], o
     for (const m of r.actorMentions) out.push(m);
     return undefined;
   }
-  // Sorted like the actors' (stable: an actor before an agreement of the same span), with their normalized spans.
-  const [more, moreSpans] = regionMentions(r, cp, agreements);
-  const all = [...r.actorMentions, ...more];
-  const allSpans = [...r.actorSpans!, ...moreSpans];
-  const order = all.map((_, i) => i).sort((i, j) => all[i].start - all[j].start || all[j].end - all[i].end);
-  const spans: number[] = [];
-  for (const i of order) {
-    out.push(all[i]);
-    spans.push(allSpans[2 * i], allSpans[2 * i + 1]);
+  // The agreements' mentions, and the order merging them with the actors', kept while the agreements stay the same.
+  if (!r.agreementMentions || !sameParts(agreements, r.agreementParts!)) {
+    [r.agreementMentions, r.agreementSpans] = regionMentions(r, cp, agreements);
+    r.agreementParts = agreements;
+    r.agreementsAt = cp;
+    r.mergeOrder = undefined;
+  } else if (r.agreementsAt !== cp) {
+    const d = cp - r.agreementsAt!;
+    r.agreementMentions = r.agreementMentions.map((m) => ({ start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid }));
+    r.agreementsAt = cp;
   }
-  return spans;
+  const actorMentions = r.actorMentions;
+  const agreementMentions = r.agreementMentions;
+  const na = actorMentions.length;
+  const at = (i: number) => (i < na ? actorMentions[i] : agreementMentions[i - na]);
+  if (!r.mergeOrder || r.mergeActors !== r.actorParts) {
+    // Sorted like the actors' (stable: an actor before an agreement of the same span), with their normalized spans.
+    const order = [...Array(na + agreementMentions.length).keys()].sort((i, j) => at(i).start - at(j).start || at(j).end - at(i).end);
+    const spans: number[] = [];
+    for (const i of order) {
+      if (i < na) spans.push(r.actorSpans![2 * i], r.actorSpans![2 * i + 1]);
+      else spans.push(r.agreementSpans![2 * (i - na)], r.agreementSpans![2 * (i - na) + 1]);
+    }
+    r.mergeOrder = order;
+    r.mergeSpans = spans;
+    r.mergeActors = r.actorParts;
+  }
+  for (const i of r.mergeOrder) out.push(at(i));
+  return r.mergeSpans;
+}
+
+/** The same parts: spans, entities and types. */
+function sameParts(a: readonly Part[], b: readonly Part[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && (x.s !== y.s || x.e !== y.e || x.entity !== y.entity || x.type !== y.type || x.qid !== y.qid)) return false;
+  }
+  return true;
 }
 
 /** Stands for the article's key in the ids linkAgreements makes, replaced after (see RecognitionSession.linkAgreements). */
