@@ -35,7 +35,7 @@ import { acronymDefinitions, definedUses, firstDefinitions, type DefinedAcronym,
 import { assignParties, partyEvidence, type PartyEvidence } from './parties';
 import { acronymUses, agreementCands, linkAgreements, namesKnownStatement, type AgreementItem } from './agreements';
 import { bodyCands } from './bodies';
-import { scan } from './candidates';
+import { scan, type Hits } from './candidates';
 import { compile, type CompiledKb } from './compile';
 import type { Ctx } from './context';
 import { docKey, linkSurnames, namedPart, type NamedPart } from './link';
@@ -140,13 +140,21 @@ export class RecognitionSession {
   private acronymsVersion = 0;
   private definedKey = '';
   private definedVersion = 0;
+  private used = false;
 
-  constructor(private readonly kb: KnowledgeBase) {
+  /**
+   * `once`: the text is recognized this one time (recognize(), scans): each region's data is let
+   * go as soon as no later stage reads it, so a long article's peak memory stays low. Such a
+   * session must not be updated again.
+   */
+  constructor(private readonly kb: KnowledgeBase, private readonly once = false) {
     this.ckb = compile(kb);
   }
 
   /** The mentions of `text` (BOM removed by the caller), offsets in code points. */
   update(text: string): Mention[] {
+    if (this.used && this.once) throw new Error('RecognitionSession: a session made for one text was updated again');
+    this.used = true;
     const regions = this.regionsOf(text);
 
     // Stage 2: what the article names decides contextual forms everywhere.
@@ -165,6 +173,8 @@ export class RecognitionSession {
       r.key3 = undefined;
       r.gen2++;
     }
+
+    if (this.once) for (const r of regions) r.base = r.local = NONE;
 
     // Stage 3: the article's people, their surnames and readings. The needles are read again
     // only when the regions naming people, or their choices, changed.
@@ -240,6 +250,11 @@ export class RecognitionSession {
       }
       saw = r.statementAfter!;
       for (const item of r.items) items.push(item);
+      if (this.once) {
+        // Later stages read the region's text and its linked parts only.
+        r.ctx.hits = NO_HITS;
+        r.chosen = r.parts = undefined;
+      }
     }
     const agreementParts = this.linkAgreements(items, docKey(regions[0].text));
 
@@ -473,7 +488,8 @@ export class RecognitionSession {
 function stage1(text: string, atStart: boolean, ckb: CompiledKb): Region {
   const { text: normalized, origin } = normalize(text);
   const t = maskMarkup(normalized, atStart);
-  const ctx: Ctx = { t, raw: normalized, orig: text, origin, ckb, hits: scan(t, ckb), atStart };
+  // Only the first region can hold front matter, the one reader of the unblanked text.
+  const ctx: Ctx = { t, raw: atStart ? normalized : t, orig: text, origin, ckb, hits: scan(t, ckb), atStart };
   const base = [...dictionaryCands(ctx), ...compoundCands(ctx), ...fixedPatternCands(ctx), ...composedOrgCands(ctx), ...englishComposedCands(ctx)];
   const pass1 = chooseLeftmostLongest([...base]);
   const named = [...new Set(partsOf(pass1).map((p) => p.entity))];
@@ -568,6 +584,9 @@ function sameParts(a: readonly Part[], b: readonly Part[]): boolean {
   }
   return true;
 }
+
+const NONE: Cand[] = [];
+const NO_HITS: Hits = Object.freeze({ free: [], contextual: [], blockers: [], titles: [], heads: [], abbrJa: new Map(), abbrKo: new Map() });
 
 /** Stands for the article's key in the ids linkAgreements makes, replaced after (see RecognitionSession.linkAgreements). */
 const DOC_KEY = '\u0000doc';
