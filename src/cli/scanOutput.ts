@@ -8,9 +8,10 @@ import type { ScanResult, ScannedMention } from './scanFile';
 export type ScanFormat = 'text' | 'json';
 /**
  * One article's output (`--json`/`--jsonl`: one JSON object; text: its lines), as parts to write one
- * after the other (together, one line without its final newline); or why it failed.
+ * after the other (together, one line without its final newline), made as they are read (a pool
+ * worker makes them all before it posts them); or why it failed.
  */
-export type ScanOutput = { parts: string[] } | { error: string };
+export type ScanOutput = { parts: Iterable<string> } | { error: string };
 
 /** Mentions per part. */
 const PART = 2000;
@@ -23,15 +24,14 @@ export function formatResult(r: ScanResult, format: ScanFormat): ScanOutput {
 }
 
 // `head`, the mentions as a JSON array, `tail`. JSON.stringify of the fields the CLI prints, a part at
-// a time (measured faster than writing the JSON by hand); no string for the whole article.
-function mentionsJson(head: string, ms: ScannedMention[], tail: string): string[] {
-  const parts: string[] = [];
+// a time (measured faster than writing the JSON by hand); no string for the whole article. Made as
+// they are written: a 50 MB article's parts would otherwise all be held at once (about 300 MB).
+function* mentionsJson(head: string, ms: ScannedMention[], tail: string): Generator<string> {
   for (let at = 0; at < ms.length || at === 0; at += PART) {
     const json = JSON.stringify(ms.slice(at, at + PART).map(pick));
     const last = at + PART >= ms.length;
-    parts.push((at ? ',' : head + '[') + json.slice(1, -1) + (last ? ']' + tail : ''));
+    yield (at ? ',' : head + '[') + json.slice(1, -1) + (last ? ']' + tail : '');
   }
-  return parts;
 }
 
 const pick = (m: ScannedMention) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid, parties: m.parties, status: m.status });

@@ -21,7 +21,7 @@ async function drain(): Promise<void> {
     } catch (e) {
       result = { error: e instanceof Error ? e.message : String(e) };
     }
-    parentPort!.postMessage({ seq, result });
+    parentPort!.postMessage({ seq, result: 'parts' in result ? { parts: [...result.parts] } : result });
   }
   busy = false;
 }

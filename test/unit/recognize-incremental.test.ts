@@ -93,4 +93,21 @@ describe('recognize: incremental == full (property)', function () {
     const stray = 'if a < b then\n' + '日米首脳会談が開かれた。\n'.repeat(2000);
     assert.ok(regionStarts(stray).length > 3, 'cuts after a stray <');
   });
+
+  it('keeps the ids of unnamed documents through an edit below the first region, and keeps two articles apart', () => {
+    const kb = KnowledgeBase.builtin();
+    const headline = (h: string) => `# ${h}\n\n` + '両国の外相は東京で会談し、経済と安全保障の協力について意見を交わした。\n'.repeat(40);
+    const body = '\n会談後、両外相は共同声明を発表した。\n' + '関係者によると、声明は投資の拡大にも触れた。\n'.repeat(60);
+    const ids = (text: string) => recognize(text, kb).filter((m) => m.kind === 'agreement' && m.entity.startsWith('doc-')).map((m) => m.entity);
+    const text = headline('日本とフィリピンの外相会談') + body;
+    const before = ids(text);
+    assert.ok(before.length >= 2, `the article has unnamed documents (${before.length})`);
+    const at = text.lastIndexOf('関係者');
+    assert.ok(at > regionStarts(text)[1], 'the edit is below the first region');
+    const edited = text.slice(0, at) + '追記：' + text.slice(at);
+    assert.deepEqual(ids(edited), before);
+    const other = ids(headline('日本とベトナムの外相会談') + body);
+    assert.equal(other.length, before.length);
+    assert.ok(other.every((id, i) => id !== before[i]), 'another article with the same words has other ids');
+  });
 });

@@ -2,7 +2,7 @@
 import { strict as assert } from 'assert';
 import { KnowledgeBase } from '../../src/core/kb';
 import { WorkspaceKbSchema } from '../../src/core/kb/schema';
-import { recognize } from '../../src/core/recognize';
+import { recognize, RecognitionSession } from '../../src/core/recognize';
 import { RecognitionSessions } from '../../src/core/recognize/sessions';
 
 describe('recognize: sessions per article', () => {
@@ -41,5 +41,15 @@ describe('recognize: sessions per article', () => {
     assert.equal(sessions.size, 0);
     const found = sessions.recognize(text, 'file:///z.txt');
     assert.ok(found.some((m) => m.entity === 'zorblat-accord'), JSON.stringify(found));
+  });
+
+  it('a session made for one text gives what a kept one gives, and refuses a second text', () => {
+    const text = (a + b).repeat(300);
+    const kept = new RecognitionSession(kb);
+    const once = new RecognitionSession(kb, true);
+    assert.deepEqual(once.update(text), kept.update(text));
+    // It let its regions' data go: updating it again would read what is gone.
+    assert.throws(() => once.update(text + 'x'), /one text/);
+    assert.deepEqual(kept.update(text + 'x'), recognize(text + 'x', kb));
   });
 });

@@ -6,7 +6,7 @@ import { isHangul, isKanji, isKatakana, isLatinLetter, isLatinWordChar } from '.
 export interface Ctx {
   /** Normalized text with markup blanked. */
   t: string;
-  /** Normalized text before blanking (front-matter keys such as author: are read from it). */
+  /** Normalized text before blanking, in the region that starts the article (front-matter keys such as author: are read from it); elsewhere `t`. */
   raw: string;
   /** Original text (UTF-16) and the normalized → original map. */
   orig: string;

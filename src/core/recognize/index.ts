@@ -20,5 +20,5 @@ export { RecognitionSession } from './session';
 
 /** A session without a cache: every stage, parties (parties.ts) and defined short names included. */
 export function recognize(text: string, kb: KnowledgeBase): Mention[] {
-  return new RecognitionSession(kb).update(text);
+  return new RecognitionSession(kb, true).update(text);
 }

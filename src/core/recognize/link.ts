@@ -59,9 +59,13 @@ function isFullCjkName(ckb: CompiledKb, entity: string, name: string): boolean {
   return [e.names.ja, e.names.ko, e.names.zh].some((forms) => forms?.some((f) => f.replace(/\s/g, '') === name && !/\s/.test(f)));
 }
 
-/** A short key of the article, so local ids of unnamed agreements never collide across files (a sampled hash: ids, not integrity). */
-export function docKey(text: string): string {
-  let h = Math.imul(0x811c9dc5 ^ text.length, 0x01000193);
-  for (let i = 0; i < text.length; i += 7) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+/**
+ * A short key of the article, so local ids of unnamed agreements never collide across files: a
+ * hash of its first region (front matter, or its headline and first lines), so that an edit
+ * further down keeps the ids of its documents (and the caches keyed by them).
+ */
+export function docKey(firstRegion: string): string {
+  let h = Math.imul(0x811c9dc5 ^ firstRegion.length, 0x01000193);
+  for (let i = 0; i < firstRegion.length; i++) h = Math.imul(h ^ firstRegion.charCodeAt(i), 0x01000193);
   return 'doc-' + (h >>> 0).toString(16).padStart(8, '0');
 }

@@ -19,11 +19,9 @@
 import type { KnowledgeBase } from '../kb';
 import raw from '../kb/data/parties.json';
 import type { Mention } from '../model';
-import { normalize, normalizeForm } from '../text/normalize';
-import { OffsetIndex } from '../text/offsets';
+import { normalizeForm } from '../text/normalize';
 import { isGenericAgreementId } from './agreements';
 import { lexicon } from './lexicon';
-import { maskMarkup } from './markup';
 
 type Lang = 'ja' | 'ko' | 'en';
 const LANGS = ['ja', 'ko', 'en'] as const;
@@ -43,6 +41,20 @@ const words = {
   counted: Object.entries(raw.countWords).map(([n, w]) => ({ n: Number(n), words: perLang(w as Record<Lang, string[]>) })),
   titles: { ja: longestFirst(lexicon.titles.ja), ko: longestFirst(lexicon.titles.ko), en: longestFirst(lexicon.titles.en) },
 };
+
+/** The titles by their last and by their first unit (a phrase is read at every position). */
+const TITLES = (() => {
+  const byLast = new Map<number, Array<{ w: string; en: boolean }>>();
+  const byFirst = new Map<number, Array<{ w: string; en: boolean }>>();
+  for (const lang of LANGS) {
+    for (const w of words.titles[lang]) {
+      const x = { w, en: lang === 'en' };
+      (byLast.get(w.charCodeAt(w.length - 1)) ?? byLast.set(w.charCodeAt(w.length - 1), []).get(w.charCodeAt(w.length - 1))!).push(x);
+      (byFirst.get(w.charCodeAt(0)) ?? byFirst.set(w.charCodeAt(0), []).get(w.charCodeAt(0))!).push(x);
+    }
+  }
+  return { byLast, byFirst };
+})();
 
 /** A mention in the normalized text of its sentence. */
 interface Part {
@@ -66,19 +78,30 @@ export interface PartyEvidence {
 }
 
 /**
- * The evidence of the sentences of `text` (which starts at code point `base` of the
- * article; no sentence crosses a line, so a region of lines is read alone) for the
- * agreement mentions among `mentions`, in the order it is found.
+ * The evidence of the sentences of one region of lines (no sentence crosses a line, so a
+ * region is read alone) for the agreement mentions among `mentions` (the region's, in
+ * order), in the order it is found. The sentences are read in the region's own normalized,
+ * markup-blanked text (`region.t`, as the recognizer matched it); `spans[2k]`, `spans[2k+1]`
+ * are mention k's span there, so nothing is normalized or converted again.
  */
-export function partyEvidence(text: string, base: number, mentions: readonly Mention[], kb: KnowledgeBase): PartyEvidence[] {
+export function partyEvidence(region: RegionText, mentions: readonly Mention[], spans: readonly number[], kb: KnowledgeBase): PartyEvidence[] {
   const out: PartyEvidence[] = [];
-  for (const { ctx, actors, agreements } of sentencesWithAgreements(text, base, mentions)) {
+  for (const { ctx, actors, agreements } of sentencesWithAgreements(region, mentions, spans)) {
     const a = new ActorIndex(ctx, actors);
     // A known document without a list (the UN Charter, UNCLOS) has none to guess from its name.
     for (const p of agreements) if (!kb.get(p.entity)) out.push({ at: p.at, ids: a.partiesInName(p) });
     for (const [p, ids] of sentenceParties(ctx, a, agreements)) out.push({ at: p.at, ids });
   }
   return out;
+}
+
+/** A region's texts as the recognizer holds them (recognize/context.ts). */
+export interface RegionText {
+  /** Normalized, markup blanked. */
+  t: string;
+  /** Original, and each normalized unit's original offset. */
+  orig: string;
+  origin: Int32Array;
 }
 
 /**
@@ -121,9 +144,20 @@ export function assignParties(mentions: Mention[], evidence: readonly PartyEvide
       add(at, near ?? top(n));
     }
   }
+  // A session hands out a region's mention objects again while they stay the same: one seen
+  // before is replaced when its parties change, never changed in place.
   const none: string[] = [];
-  for (const m of mentions) if (m.kind === 'agreement') m.parties = out.get(m.entity) ?? none;
+  mentions.forEach((m, i) => {
+    if (m.kind !== 'agreement') return;
+    const parties = out.get(m.entity) ?? none;
+    if (m.parties === undefined) m.parties = parties;
+    else if (!sameList(m.parties, parties)) mentions[i] = { ...m, parties };
+  });
   return mentions;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The article's n first named countries among those named more than once, in that order; none when it names fewer. */
@@ -155,48 +189,35 @@ function isSentenceEnd(text: string, i: number): boolean {
   return (next === undefined || next === ' ' || next === '\n' || next === '\r') && text[i - 2] !== '.' && text[i - 2] !== ' ';
 }
 
-/** Each sentence holding an agreement mention, normalized, with its mentions in its own offsets. */
-function* sentencesWithAgreements(text: string, base: number, mentions: readonly Mention[]): Generator<{ ctx: Ctx; actors: Part[]; agreements: Part[] }> {
-  const cps = new OffsetIndex(text);
-  const index = { toUtf16: (cp: number) => cps.toUtf16(cp - base), toCodePoint: (u: number) => cps.toCodePoint(u) + base };
-  const sorted = mentions.map((m, at) => ({ m, at })).sort((x, y) => x.m.start - y.m.start).map(({ m, at }) => Object.assign({}, m, { at }));
+/**
+ * Each sentence holding an agreement mention, as a slice of the region's normalized text,
+ * with its mentions in the slice's offsets. Sentence ends are read on the original text
+ * (a full-width ． ends a sentence, a normalized "." only before a space).
+ */
+function* sentencesWithAgreements(region: RegionText, mentions: readonly Mention[], spans: readonly number[]): Generator<{ ctx: Ctx; actors: Part[]; agreements: Part[] }> {
+  const { t, orig, origin } = region;
+  const endAt = (i: number) => isSentenceEnd(orig, origin[i]);
   let done = -1;
   let first = 0;
-  for (const m of sorted) {
-    if (m.kind !== 'agreement') continue;
-    const at = index.toUtf16(m.start);
+  for (let k = 0; k < mentions.length; k++) {
+    if (mentions[k].kind !== 'agreement') continue;
+    const at = spans[2 * k];
     if (at < done) continue;
     let s = at;
-    while (s > 0 && !isSentenceEnd(text, s - 1) && at - s < 2000) s--;
-    let e = index.toUtf16(m.end);
-    while (e < text.length && !isSentenceEnd(text, e) && e - at < 2000) e++;
+    while (s > 0 && !endAt(s - 1) && at - s < 2000) s--;
+    let e = spans[2 * k + 1];
+    while (e < t.length && !endAt(e) && e - at < 2000) e++;
     done = e;
-    const normalized = normalize(text.slice(s, e));
-    const origin = normalized.origin;
-    // Tags blanked (same length), so "agreement</a> that A and B signed" reads as one clause.
-    const t = maskMarkup(normalized.text, s === 0);
-    const local = (u16: number) => {
-      let lo = 0;
-      let hi = t.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (origin[mid] < u16 - s) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    const cpFrom = index.toCodePoint(s);
-    const cpTo = index.toCodePoint(e);
-    while (first < sorted.length && sorted[first].end <= cpFrom) first++;
+    while (first < mentions.length && spans[2 * first + 1] <= s) first++;
     const actors: Part[] = [];
     const agreements: Part[] = [];
-    for (let j = first; j < sorted.length && sorted[j].start < cpTo; j++) {
-      const x = sorted[j];
-      if (x.start < cpFrom || x.end > cpTo) continue;
-      const p: Part = { s: local(index.toUtf16(x.start)), e: local(index.toUtf16(x.end)), entity: x.entity, type: x.type, at: x.at };
+    for (let j = first; j < mentions.length && spans[2 * j] < e; j++) {
+      const x = mentions[j];
+      if (spans[2 * j] < s || spans[2 * j + 1] > e) continue;
+      const p: Part = { s: spans[2 * j] - s, e: spans[2 * j + 1] - s, entity: x.entity, type: x.type, at: j };
       (x.kind === 'agreement' ? agreements : actors).push(p);
     }
-    yield { ctx: { t }, actors, agreements };
+    yield { ctx: { t: t.slice(s, e) }, actors, agreements };
   }
 }
 
@@ -219,13 +240,11 @@ class ActorIndex {
   private titleEndingAt(e: number): number | undefined {
     const t = this.ctx.t;
     let start: number | undefined;
-    for (const lang of LANGS) {
-      for (const w of words.titles[lang]) {
-        const i = e - w.length;
-        if (i < 0 || (start !== undefined && i >= start) || !t.startsWith(w, i)) continue;
-        if (lang === 'en' && (/[a-z]/.test(t[i - 1] ?? ' ') || /[a-z]/.test(t[e] ?? ' '))) continue;
-        start = i;
-      }
+    for (const { w, en } of TITLES.byLast.get(t.charCodeAt(e - 1)) ?? []) {
+      const i = e - w.length;
+      if (i < 0 || (start !== undefined && i >= start) || !t.startsWith(w, i)) continue;
+      if (en && (/[a-z]/.test(t[i - 1] ?? ' ') || /[a-z]/.test(t[e] ?? ' '))) continue;
+      start = i;
     }
     return start;
   }
@@ -233,13 +252,11 @@ class ActorIndex {
   private titleStartingAt(i: number): number | undefined {
     const t = this.ctx.t;
     let end: number | undefined;
-    for (const lang of LANGS) {
-      for (const w of words.titles[lang]) {
-        const e = i + w.length;
-        if ((end !== undefined && e <= end) || !t.startsWith(w, i)) continue;
-        if (lang === 'en' && (/[a-z]/.test(t[i - 1] ?? ' ') || /[a-z]/.test(t[e] ?? ' '))) continue;
-        end = e;
-      }
+    for (const { w, en } of TITLES.byFirst.get(t.charCodeAt(i)) ?? []) {
+      const e = i + w.length;
+      if ((end !== undefined && e <= end) || !t.startsWith(w, i)) continue;
+      if (en && (/[a-z]/.test(t[i - 1] ?? ' ') || /[a-z]/.test(t[e] ?? ' '))) continue;
+      end = e;
     }
     return end;
   }

@@ -35,7 +35,7 @@ import { acronymDefinitions, definedUses, firstDefinitions, type DefinedAcronym,
 import { assignParties, partyEvidence, type PartyEvidence } from './parties';
 import { acronymUses, agreementCands, linkAgreements, namesKnownStatement, type AgreementItem } from './agreements';
 import { bodyCands } from './bodies';
-import { scan } from './candidates';
+import { scan, type Hits } from './candidates';
 import { compile, type CompiledKb } from './compile';
 import type { Ctx } from './context';
 import { docKey, linkSurnames, namedPart, type NamedPart } from './link';
@@ -89,6 +89,16 @@ interface Region {
   // Mentions of the actors, cached with the entities they were made for.
   actorMentions?: Mention[];
   actorParts?: Part[];
+  /** Their spans in the normalized text (flat pairs), for the parties' sentences. */
+  actorSpans?: number[];
+  // The same of the agreements, and the order merging both (for the actor parts mergeActors).
+  agreementMentions?: Mention[];
+  agreementParts?: Part[];
+  agreementSpans?: number[];
+  agreementsAt?: number;
+  mergeOrder?: number[];
+  mergeSpans?: number[];
+  mergeActors?: Part[];
   // What the region's sentences say of its agreements' parties, with the key of what it read.
   partiesKey?: number[];
   // Stage 6: short names defined here for actors (code points from the region's start), and uses of the article's.
@@ -130,13 +140,21 @@ export class RecognitionSession {
   private acronymsVersion = 0;
   private definedKey = '';
   private definedVersion = 0;
+  private used = false;
 
-  constructor(private readonly kb: KnowledgeBase) {
+  /**
+   * `once`: the text is recognized this one time (recognize(), scans): each region's data is let
+   * go as soon as no later stage reads it, so a long article's peak memory stays low. Such a
+   * session must not be updated again.
+   */
+  constructor(private readonly kb: KnowledgeBase, private readonly once = false) {
     this.ckb = compile(kb);
   }
 
   /** The mentions of `text` (BOM removed by the caller), offsets in code points. */
   update(text: string): Mention[] {
+    if (this.used && this.once) throw new Error('RecognitionSession: a session made for one text was updated again');
+    this.used = true;
     const regions = this.regionsOf(text);
 
     // Stage 2: what the article names decides contextual forms everywhere.
@@ -155,6 +173,8 @@ export class RecognitionSession {
       r.key3 = undefined;
       r.gen2++;
     }
+
+    if (this.once) for (const r of regions) r.base = r.local = NONE;
 
     // Stage 3: the article's people, their surnames and readings. The needles are read again
     // only when the regions naming people, or their choices, changed.
@@ -230,8 +250,13 @@ export class RecognitionSession {
       }
       saw = r.statementAfter!;
       for (const item of r.items) items.push(item);
+      if (this.once) {
+        // Later stages read the region's text and its linked parts only.
+        r.ctx.hits = NO_HITS;
+        r.chosen = r.parts = undefined;
+      }
     }
-    const agreementParts = this.linkAgreements(items, docKey(text));
+    const agreementParts = this.linkAgreements(items, docKey(regions[0].text));
 
     // Stage 5: a short name defined after an agreement (円滑化協定（RAA）) mentions it, and so does each later use.
     const perRegion: Part[][] = regions.map(() => []);
@@ -262,13 +287,13 @@ export class RecognitionSession {
       const from = out.length;
       bounds.push(from);
       cps.push(cp);
-      toMentions(r, cp, actors, agreements, out);
-      if (agreements.length) {
+      const spans = toMentions(r, cp, actors, agreements, out);
+      if (spans) {
         // Evidence reads the region's spans and types, and whether a document is a known one (not the ids of unnamed ones).
         const key = [r.gen3];
         for (const p of agreements) key.push(p.s, p.e, this.kb.get(p.entity) ? 1 : 0);
         if (!r.evidence || !sameNumbers(key, r.partiesKey!)) {
-          r.evidence = partyEvidence(r.text, cp, out.slice(from), this.kb);
+          r.evidence = partyEvidence(r.ctx, out.slice(from), spans, this.kb);
           r.partiesKey = key;
         }
         for (const ev of r.evidence) evidence.push({ at: from + ev.at, ids: ev.ids });
@@ -463,7 +488,8 @@ export class RecognitionSession {
 function stage1(text: string, atStart: boolean, ckb: CompiledKb): Region {
   const { text: normalized, origin } = normalize(text);
   const t = maskMarkup(normalized, atStart);
-  const ctx: Ctx = { t, raw: normalized, orig: text, origin, ckb, hits: scan(t, ckb), atStart };
+  // Only the first region can hold front matter, the one reader of the unblanked text.
+  const ctx: Ctx = { t, raw: atStart ? normalized : t, orig: text, origin, ckb, hits: scan(t, ckb), atStart };
   const base = [...dictionaryCands(ctx), ...compoundCands(ctx), ...fixedPatternCands(ctx), ...composedOrgCands(ctx), ...englishComposedCands(ctx)];
   const pass1 = chooseLeftmostLongest([...base]);
   const named = [...new Set(partsOf(pass1).map((p) => p.entity))];
@@ -503,9 +529,9 @@ function stage3(r: Region, needles: readonly SurnameNeedle[], skip: ReadonlyMap<
  * the actors', then the agreements'. The actors' mention objects are kept while their
  * entities stay the same, and only shifted when the region moved.
  */
-function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], out: Mention[]): void {
+function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], out: Mention[]): number[] | undefined {
   if (!r.actorMentions || !sameEntities(actors, r.actorParts!)) {
-    r.actorMentions = regionMentions(r, cp, actors);
+    [r.actorMentions, r.actorSpans] = regionMentions(r, cp, actors);
     r.actorParts = actors;
     r.actorsAt = cp;
   } else if (r.actorsAt !== cp) {
@@ -515,11 +541,52 @@ function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], o
   }
   if (!agreements.length) {
     for (const m of r.actorMentions) out.push(m);
-    return;
+    return undefined;
   }
-  // Sorted like the actors' (stable: an actor before an agreement of the same span).
-  for (const m of [...r.actorMentions, ...regionMentions(r, cp, agreements)].sort((x, y) => x.start - y.start || y.end - x.end)) out.push(m);
+  // The agreements' mentions, and the order merging them with the actors', kept while the agreements stay the same.
+  if (!r.agreementMentions || !sameParts(agreements, r.agreementParts!)) {
+    [r.agreementMentions, r.agreementSpans] = regionMentions(r, cp, agreements);
+    r.agreementParts = agreements;
+    r.agreementsAt = cp;
+    r.mergeOrder = undefined;
+  } else if (r.agreementsAt !== cp) {
+    const d = cp - r.agreementsAt!;
+    r.agreementMentions = r.agreementMentions.map((m) => ({ start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid }));
+    r.agreementsAt = cp;
+  }
+  const actorMentions = r.actorMentions;
+  const agreementMentions = r.agreementMentions;
+  const na = actorMentions.length;
+  const at = (i: number) => (i < na ? actorMentions[i] : agreementMentions[i - na]);
+  if (!r.mergeOrder || r.mergeActors !== r.actorParts) {
+    // Sorted like the actors' (stable: an actor before an agreement of the same span), with their normalized spans.
+    const order = [...Array(na + agreementMentions.length).keys()].sort((i, j) => at(i).start - at(j).start || at(j).end - at(i).end);
+    const spans: number[] = [];
+    for (const i of order) {
+      if (i < na) spans.push(r.actorSpans![2 * i], r.actorSpans![2 * i + 1]);
+      else spans.push(r.agreementSpans![2 * (i - na)], r.agreementSpans![2 * (i - na) + 1]);
+    }
+    r.mergeOrder = order;
+    r.mergeSpans = spans;
+    r.mergeActors = r.actorParts;
+  }
+  for (const i of r.mergeOrder) out.push(at(i));
+  return r.mergeSpans;
 }
+
+/** The same parts: spans, entities and types. */
+function sameParts(a: readonly Part[], b: readonly Part[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && (x.s !== y.s || x.e !== y.e || x.entity !== y.entity || x.type !== y.type || x.qid !== y.qid)) return false;
+  }
+  return true;
+}
+
+const NONE: Cand[] = [];
+const NO_HITS: Hits = Object.freeze({ free: [], contextual: [], blockers: [], titles: [], heads: [], abbrJa: new Map(), abbrKo: new Map() });
 
 /** Stands for the article's key in the ids linkAgreements makes, replaced after (see RecognitionSession.linkAgreements). */
 const DOC_KEY = '\u0000doc';
@@ -548,12 +615,13 @@ function regionIndex(r: Region): OffsetIndex {
 }
 
 /** Mentions of parts in a region that starts at code point `cp`, sorted, one per span and kind. */
-function regionMentions(r: Region, cp: number, parts: Part[]): Mention[] {
+/** The parts' mentions, sorted, and each one's normalized span (flat pairs in the same order). */
+function regionMentions(r: Region, cp: number, parts: Part[]): [Mention[], number[]] {
   const { origin } = r.ctx;
   const text = r.text;
   const index = r.codePoints === text.length ? null : regionIndex(r);
   const toCp = (u: number) => cp + (index ? index.toCodePoint(u) : u);
-  const out: Mention[] = [];
+  const found: Array<{ m: Mention; s: number; e: number }> = [];
   const seen = new Set<number>();
   for (const p of parts) {
     const s16 = origin[p.s];
@@ -563,9 +631,12 @@ function regionMentions(r: Region, cp: number, parts: Part[]): Mention[] {
     const key = (s16 * 4096 + (e16 - s16)) * 2 + (kind === 'actor' ? 0 : 1);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ start: toCp(s16), end: toCp(e16), text: text.slice(s16, e16), kind, type: p.type, entity: p.entity, qid: p.qid });
+    found.push({ m: { start: toCp(s16), end: toCp(e16), text: text.slice(s16, e16), kind, type: p.type, entity: p.entity, qid: p.qid }, s: p.s, e: p.e });
   }
-  return out.sort((x, y) => x.start - y.start || y.end - x.end);
+  found.sort((x, y) => x.m.start - y.m.start || y.m.end - x.m.end);
+  const spans: number[] = [];
+  for (const f of found) spans.push(f.s, f.e);
+  return [found.map((f) => f.m), spans];
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {

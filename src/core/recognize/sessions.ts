@@ -24,7 +24,7 @@ export class RecognitionSessions {
   }
 
   recognize(text: string, article?: string): Mention[] {
-    if (article === undefined) return new RecognitionSession(this.kb).update(text);
+    if (article === undefined) return new RecognitionSession(this.kb, true).update(text);
     const session = this.sessions.get(article)?.session ?? new RecognitionSession(this.kb);
     this.sessions.delete(article);
     this.sessions.set(article, { session, size: text.length });
