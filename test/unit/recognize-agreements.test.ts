@@ -3,7 +3,7 @@
  * kind/topic words and complements, plural heads, communiqués, short names of trade agreements with
  * party prefixes, and Korean and Japanese names that run across spaces, Latin letters or a year.
  * Every sentence here is written for these tests; the KB is a small one of actors only, so each
- * span comes from the rules, not from a curated name.
+ * span comes from the rules, not from a curated name (one known document, for short names inside names).
  */
 import { strict as assert } from 'assert';
 import { KnowledgeBase } from '../../src/core/kb';
@@ -23,6 +23,8 @@ const kb = KnowledgeBase.of(
     E({ id: 'european-union', type: 'organization', names: { ja: ['欧州連合'], ko: ['유럽연합'], en: ['European Union'] }, aliases: ['EU'] }),
     E({ id: 'mercosur', type: 'organization', names: { en: ['Mercosur'], ko: ['메르코수르'] } }),
     E({ id: 'gcc', type: 'organization', names: { en: ['Gulf Cooperation Council'] }, aliases: ['GCC'] }),
+    // The one document here: a known name that ends in a short name defined elsewhere in the text.
+    E({ id: 'korea-mercosur-ta', type: 'agreement', names: { ko: ['한-메르코수르 TA'] } }),
   ],
   [],
 );
@@ -134,6 +136,28 @@ describe('recognize: agreements the knowledge base does not know (agreements.ts)
       assert.deepEqual(texts("'미래'를 주제로 한 공동선언을 채택했다."), ['공동선언']);
       assert.deepEqual(texts('양국 정상은 공동성명을 발표했다.'), ['공동성명']);
       assert.deepEqual(texts('양국은 내년 타결을 목표로 하기로 합의했다.'), []);
+    });
+  });
+
+  describe('quoted names (ja, ko)', () => {
+    it('takes a quoted name that ends in its head whole, without a date in front', () => {
+      assert.deepEqual(texts('両国は「沿岸漁業の持続的な管理における協力の枠組みに関する宣言」に署名した。'), ['沿岸漁業の持続的な管理における協力の枠組みに関する宣言']);
+      assert.deepEqual(texts("양측은 '2026~2028 공동행동계획'을 채택했다."), ['공동행동계획']);
+    });
+    it('does not take a quoted sentence', () => {
+      assert.deepEqual(texts('首相は「我々はこの協定」と語った。'), ['協定']);
+      assert.deepEqual(texts('그는 "정부는 이 협정"이라고 했다.'), ['협정']);
+    });
+  });
+
+  describe('procedures and short names inside names', () => {
+    it('does not take security or health protocols for documents', () => {
+      assert.deepEqual(texts('Hospitals tightened health protocols and security protocols last week.'), []);
+      assert.deepEqual(texts('The accession protocol was signed.'), ['accession protocol']);
+    });
+    it('does not take a defined short name again inside a longer name that ends in it', () => {
+      const ms = agreements('양국은 무역협정(TA) 협상을 시작했다. 장관은 "한-메르코수르 TA 협상"을 언급했다. TA는 중요하다.');
+      assert.deepEqual(ms.map((m) => m.text), ['무역협정', 'TA', '한-메르코수르 TA', 'TA']);
     });
   });
 

@@ -59,6 +59,7 @@ export function agreementCands(ctx: Ctx, inOrganization: Uint8Array, sawStatemen
         s = extendJapanese(ctx, h.s);
         e = yearAfter(ctx, e);
         plural = PLURAL.ja.has(ctx.t.slice(s, h.s));
+        s = quotedStart(ctx, s, e, 'ja');
       } else {
         s = extendKorean(ctx, h.s, actors);
         // 협정들은: the plural suffix is part of the noun (particles stay outside).
@@ -68,6 +69,7 @@ export function agreementCands(ctx: Ctx, inOrganization: Uint8Array, sawStatemen
           e = after;
           plural = true;
         }
+        s = quotedStart(ctx, s, e, 'ko');
       }
     }
     if (type === 'statement') sawStatement = true;
@@ -183,6 +185,14 @@ function acronymAfter(ctx: Ctx, e0: number, starts: Set<number>): AgreementItem[
   return original !== original.toUpperCase() || starts.has(s) ? null : { s, e, name: m[1] };
 }
 
+/** Whether an agreement span starts one word before `i` (a word, then a space or a dash). */
+function startsBefore(t: string, i: number, starts: ReadonlySet<number>): boolean {
+  if (t[i - 1] !== ' ' && t[i - 1] !== '-') return false;
+  let p = i - 1;
+  while (p > 0 && /[\p{L}\p{N}・.-]/u.test(t[p - 1])) p--;
+  return p < i - 1 && starts.has(p);
+}
+
 /** Uses of a defined short name in a region's text from `from` on, written in capitals, that no agreement span starts at. */
 export function acronymUses(ctx: Ctx, acronym: string, from: number, starts: ReadonlySet<number>): number[] {
   const out: number[] = [];
@@ -190,8 +200,8 @@ export function acronymUses(ctx: Ctx, acronym: string, from: number, starts: Rea
     const e = i + acronym.length;
     if (starts.has(i) || !boundaryOk(ctx, i, e, undefined, true)) continue;
     if (ctx.orig.slice(ctx.origin[i], ctx.origin[e]).normalize('NFKC') !== acronym.toUpperCase()) continue;
-    // 한-메르코수르 TA: the short name inside a longer known name is that name's.
-    if (ctx.hits.free.some((h) => h.s < i && h.e >= e && ctx.ckb.entities[h.ref.entity].kind === 'agreement')) continue;
+    // 한-메르코수르 TA: the short name ends a name that starts one word before it (hits are gone by now in one-shot sessions).
+    if (startsBefore(ctx.t, i, starts)) continue;
     out.push(i);
   }
   return out;
@@ -280,7 +290,9 @@ function englishCand(ctx: Ctx, s: number, e: number, sawStatement: boolean, name
   const quantified = plural && (lexicon.agreementQuantifiers.has(prevWord) || /^\d+$/.test(prevWord));
   const earlier = named.get(sing);
   // "the protocols" counts documents too (a singular "the protocol" alone may be etiquette).
-  const licensed = modified || tail.prep !== '' || quantified || (plural && prevWord === 'the') || (earlier !== undefined && earlier < s);
+  // Only a party or a document word licenses one (ECOWAS protocol, accession protocol; not security protocols).
+  const documentLike = modified && t.slice(start, s).split(/[ -]/).some((w) => w && !lexicon.agreementModifiers.procedural.has(w));
+  const licensed = documentLike || tail.prep !== '' || quantified || (plural && prevWord === 'the') || (earlier !== undefined && earlier < s);
   // "statement" alone is a document only once one was named (or with a kind before it: final statement).
   if (sing === 'statement' && !sawStatement && !modified) return null;
   // "protocol" of etiquette, a "charter" flight, a party "convention", "of its own accord": only with a
@@ -513,6 +525,29 @@ function extendJapanese(ctx: Ctx, head: number): number {
   }
   while (s < head && code(ctx, s) === MIDDLE_DOT) s++;
   return s;
+}
+
+const QUOTES: Record<string, string> = { '」': '「', '』': '『', '’': '‘', '”': '“', "'": "'", '"': '"', '》': '《', '〉': '〈' };
+
+/**
+ * A name in quotes that ends in its head is the name, whole: 「南シナ海における関係国の行動に関する宣言」,
+ * '신시대 … 심화에 관한 공동성명'. Not a quoted sentence: no sentence mark, no は/が/を, no Korean
+ * subject or object particle (은/는/이/가/을/를) at a word's end.
+ */
+function quotedStart(ctx: Ctx, s: number, e: number, lang: 'ja' | 'ko'): number {
+  const t = ctx.t;
+  const open = QUOTES[t[e]];
+  if (!open) return s;
+  let o = s - 1;
+  while (o >= 0 && s - o <= 60 && t[o] !== open && !QUOTES[t[o]] && t[o] !== '\n') o--;
+  if (o < 0 || t[o] !== open || o + 1 >= s) return s;
+  const inner = t.slice(o + 1, s);
+  if (/[。.!?！？、,]/.test(inner)) return s;
+  if (lang === 'ja' && /[はがを]/.test(inner)) return s;
+  if (lang === 'ko' && inner.split(' ').some((w) => /(?:은|는|이|가|을|를)$/.test(w) && w.length > 2)) return s;
+  // '2025~2027 공동행동계획', 「2030年までの…」: dates in front stay outside (guidelines, Agreement spans 2).
+  const date = (lang === 'ja' ? /^(?:[0-9]+(?:[~〜-][0-9]+)?(?:年度|年|月|日)?(?:までの|からの|の)?)+/ : /^(?:[0-9]+(?:[~〜-][0-9]+)?(?:년|월|일)?(?:의)? )+/).exec(inner);
+  return date && o + 1 + date[0].length < s ? o + 1 + date[0].length : date ? s : o + 1;
 }
 
 /** 横浜宣言2025: a year right after the head is part of the name (not 2025年, a date). */

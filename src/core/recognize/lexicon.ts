@@ -33,6 +33,7 @@ export const lexicon = {
   agreementModifiers: {
     en: new Set(raw.agreementModifiers.en),
     ko: new Set(raw.agreementModifiers.ko),
+    procedural: new Set(raw.agreementModifiers.procedural),
     koConnectors: new Map(Object.entries(raw.agreementModifiers.koConnectors)),
   },
   agreementTailStops: new Set(raw.agreementTailStops.en),
