@@ -38,6 +38,8 @@ describe('recognize: agreements the knowledge base does not know (agreements.ts)
       assert.deepEqual(texts('Ministers said the protocol on the free movement of workers has not entered into force.'), ['protocol on the free movement of workers']);
       assert.deepEqual(texts('The agreement on trade in services was signed in Geneva.'), ['agreement on trade in services']);
       assert.deepEqual(texts('Beijing wants a treaty of lasting friendship with its western neighbours.'), ['treaty of lasting friendship']);
+      assert.deepEqual(texts('Parties to the convention on wetland birds met in Nairobi.'), ['convention on wetland birds']);
+      assert.deepEqual(texts('A memorandum on rail freight signed the same day was shorter.'), ['memorandum on rail freight']);
     });
     it('keeps a list closed by "and" and stops at a date, a place after "in", or a comma that closes nothing', () => {
       assert.deepEqual(texts('Officials signed a memorandum of understanding on fisheries, ports and coastal shipping in 2023.'), ['memorandum of understanding on fisheries, ports and coastal shipping']);

@@ -364,7 +364,7 @@ function actorEndingAt(ctx: Ctx, e: number, actors: ActorIndex, from: number): n
 const TAIL_START = /^ (on|of|concerning|regarding|for) /;
 const TAIL_FUNCTION = new Set(['of', 'on', 'in', 'and', 'or']);
 const ARTICLE = new Set(['the', 'a', 'an']);
-const PARTICIPLE_BEFORE = /^ (?:by|to|in|into|at|on|with|for)\b/;
+const PARTICIPLE_BEFORE = /^(?: (?:by|to|in|into|at|on|with|for|from|after|the|a|an|its|their|this|that|last|since|under)\b|[.,;:]|$)/;
 
 /** An English word at p: [a-z] words with inner hyphens and apostrophes. */
 function wordAt(t: string, p: number): string {
