@@ -11,15 +11,15 @@ describe('recognize: parties of agreements', () => {
   it('reads them from abbreviation compounds and names before the head (ja, ko)', () => {
     assert.deepEqual(parties('日豪円滑化協定が発効した。'), ['日豪円滑化協定 → japan australia']);
     assert.deepEqual(parties('政府は日印物品役務相互提供協定の改定を検討している。'), ['日印物品役務相互提供協定 → japan india']);
-    assert.deepEqual(parties('한미일 정상회의 공동성명이 나왔다.'), ['공동성명 → south-korea united-states japan']);
+    assert.deepEqual(parties('한미일 정상회의 공동성명이 나왔다.'), ['한미일 정상회의 공동성명 → south-korea united-states japan']);
   });
 
   it('reads them from the subject and "with" phrase of a verb of concluding (ja, ko, en)', () => {
     assert.deepEqual(parties('インドとオーストラリア両政府は１０日、経済協力協定に署名した。'), ['経済協力協定 → india australia']);
     assert.deepEqual(parties('ブラジルはアルゼンチンと新たな協定を結んだ。'), ['協定 → brazil argentina']);
-    assert.deepEqual(parties('캐나다와 독일은 에너지 협정에 서명했다.'), ['협정 → canada germany']);
-    assert.deepEqual(parties('Kenya and Ethiopia on Monday signed a border agreement in Nairobi.'), ['agreement → kenya ethiopia']);
-    assert.deepEqual(parties('Iran and the IAEA signed the Cairo agreement on Tuesday.'), ['agreement → iran iaea']);
+    assert.deepEqual(parties('캐나다와 독일은 에너지 협정에 서명했다.'), ['에너지 협정 → canada germany']);
+    assert.deepEqual(parties('Kenya and Ethiopia on Monday signed a border agreement in Nairobi.'), ['border agreement → kenya ethiopia']);
+    assert.deepEqual(parties('Iran and the IAEA signed the Cairo agreement on Tuesday.'), ['Cairo agreement → iran iaea']);
   });
 
   it('reads "both countries" (両国, 양측) as the two countries the story is about, and a chair as its grouping', () => {
@@ -32,7 +32,7 @@ describe('recognize: parties of agreements', () => {
 
   it('reads "the two leaders" after a bilateral document as its two parties, and a document still to be concluded as having none', () => {
     const ko = '대통령은 페루, 칠레, 콜롬비아를 차례로 방문했다. 페루와 칠레에서 환영을 받았다. 칠레에서는 한·칠레 공동성명을 발표했다. 두 정상은 구리 협력에 관한 양해각서를 체결했다.';
-    assert.deepEqual(parties(ko), ['공동성명 → south-korea chile', '양해각서 → south-korea chile']);
+    assert.deepEqual(parties(ko), ['한·칠레 공동성명 → south-korea chile', '구리 협력에 관한 양해각서 → south-korea chile']);
     assert.deepEqual(parties('한국과 페루는 자유무역협정 체결을 위한 협상을 시작했다.'), ['자유무역협정 → ']);
     assert.deepEqual(parties('日本とペルーは経済連携協定の締結に向けた交渉を始めた。'), ['経済連携協定 → ']);
   });
