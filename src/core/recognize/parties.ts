@@ -10,7 +10,8 @@
  *     공동성명을 채택했다; Australia and the United Kingdom signed a treaty; issued by Canada).
  * Evidence is gathered per entity, so every mention linked to a document (この協定,
  * the agreement) carries the same parties. People are never parties: in a subject
- * phrase they stand for the country named beside them, or for nobody.
+ * phrase they stand for the country named beside them, or else for the state whose
+ * office they hold (the knowledge base's `country`), or for nobody.
  *
  * partyEvidence reads the sentences of one region of lines that name an agreement
  * (cached per region by RecognitionSession); assignParties gathers the evidence per
@@ -87,7 +88,7 @@ export interface PartyEvidence {
 export function partyEvidence(region: RegionText, mentions: readonly Mention[], spans: readonly number[], kb: KnowledgeBase): PartyEvidence[] {
   const out: PartyEvidence[] = [];
   for (const { ctx, actors, agreements } of sentencesWithAgreements(region, mentions, spans)) {
-    const a = new ActorIndex(ctx, actors);
+    const a = new ActorIndex(ctx, actors, (id) => kb.get(id)?.country);
     // A known document without a list (the UN Charter, UNCLOS) has none to guess from its name.
     for (const p of agreements) if (!kb.get(p.entity)) out.push({ at: p.at, ids: a.partiesInName(p) });
     for (const [p, ids] of sentenceParties(ctx, a, agreements)) out.push({ at: p.at, ids });
@@ -226,7 +227,8 @@ class ActorIndex {
   private readonly byEnd = new Map<number, Part>();
   private readonly byStart = new Map<number, Part>();
 
-  constructor(private readonly ctx: Ctx, readonly actors: Part[]) {
+  /** `countryOf`: the state a person's office belongs to (knowledge base), if any. */
+  constructor(private readonly ctx: Ctx, readonly actors: Part[], private readonly countryOf: (person: string) => string | undefined = () => undefined) {
     for (const p of actors) {
       // The longest actor ending (starting) here.
       const e = this.byEnd.get(p.e);
@@ -308,6 +310,7 @@ class ActorIndex {
     if (counted) return counted;
     let pos = end;
     const ids: string[] = [];
+    const personCountries: string[] = [];
     let any = false;
     let lastWasItem = false;
     for (let guard = 0; guard < 40; guard++) {
@@ -316,6 +319,11 @@ class ActorIndex {
       const actor = this.byEnd.get(p);
       if (actor && !this.targetOnly(actor, lang) && (allowPeople || actor.type !== 'person')) {
         if (this.isParty(actor)) ids.unshift(actor.entity);
+        else if (actor.type === 'person') {
+          // 岸田首相は…署名した: a head or minister alone stands for the state whose office they hold.
+          const country = this.countryOf(actor.entity);
+          if (country) personCountries.unshift(country);
+        }
         any = true;
         pos = actor.s;
         lastWasItem = true;
@@ -342,6 +350,8 @@ class ActorIndex {
       }
       break;
     }
+    // A person beside their country (日本の岸田首相) adds nothing; one alone adds their state.
+    for (const c of personCountries) if (!ids.includes(c)) ids.push(c);
     if (!any || !ids.length) return undefined;
     // Never end on a coordinator: the phrase starts at its first item.
     let start = pos;
@@ -502,7 +512,8 @@ function cjkClause(ctx: Ctx, a: ActorIndex, ss: number, se: number, v: Verb, ins
   for (let j = from; j < v.s; j++) {
     for (const m of words.with[lang]) {
       if (!t.startsWith(m, j) || a.actorStartsAt(j + m.length)) continue;
-      const np = a.phraseBefore(j, lang, false);
+      // People too: 앨버니지 총리와 … 서명했다 (a person stands for their state).
+      const np = a.phraseBefore(j, lang);
       if (np && (!subject || np.start >= subject.end)) {
         for (const id of np.ids) if (!withIds.includes(id)) withIds.push(id);
       }
