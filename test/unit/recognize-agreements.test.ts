@@ -114,6 +114,17 @@ describe('recognize: agreements the knowledge base does not know (agreements.ts)
         assert.ok(isGenericAgreementId(ms[0].entity), `${text}: ${ms[0].entity}`);
       }
     });
+    it('keeps a named set of documents one entity (the Dakar accords … the Dakar accords)', () => {
+      const ms = agreements('Both sides cite the Dakar accords. Critics say the Dakar accords failed.');
+      assert.equal(ms.length, 2);
+      assert.ok(!isGenericAgreementId(ms[0].entity));
+      assert.equal(ms[0].entity, ms[1].entity);
+    });
+    it('links a bare head to an earlier name that starts with it (memorandum of understanding on …)', () => {
+      const ms = agreements('Kenya signed a memorandum of understanding on solar parks. The memorandum was praised.');
+      assert.deepEqual(ms.map((m) => m.text), ['memorandum of understanding on solar parks', 'memorandum']);
+      assert.equal(ms[0].entity, ms[1].entity);
+    });
     it('keeps a singular named document its own entity', () => {
       const [m] = agreements('The protocol on seed trade was signed.');
       assert.ok(!isGenericAgreementId(m.entity));

@@ -307,7 +307,9 @@ function englishCand(ctx: Ctx, s: number, e: number, sawStatement: boolean, name
   if (modified || tail.prep !== '') {
     if (!named.has(sing)) named.set(sing, s);
   }
-  return { span: [start, tail.end], plural };
+  // A plural with a name before it is one set of documents (the Dakar accords); a plural alone, several (both protocols).
+  const namedSet = plural && /[A-Z]/.test(originalSlice(ctx, start, s));
+  return { span: [start, tail.end], plural: plural && !namedSet };
 }
 
 /**
@@ -674,7 +676,8 @@ export function linkAgreements(items: readonly AgreementItem[], docKey: string):
     const { head, text, bare } = c;
     const name = c.known || bare ? null : text;
     let prior: Seen | undefined;
-    const fits = (h: Seen) => h.text.endsWith(head) || head.endsWith(h.text);
+    // "the memorandum" after "memorandum of understanding on …": the head, not the end, of the earlier name.
+    const fits = (h: Seen) => h.text.endsWith(head) || head.endsWith(h.text) || (h.head !== '' && (h.head === head || h.head.startsWith(head + ' ')) && h.text.startsWith(head));
     if (bare && c.current) prior = principal(history.get(c.type) ?? [], fits) ?? latest(c.type, fits);
     else if (bare) prior = latest(c.type, fits);
     else if (name !== null) {
