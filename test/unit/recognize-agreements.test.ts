@@ -75,6 +75,10 @@ describe('recognize: agreements the knowledge base does not know (agreements.ts)
       assert.deepEqual(ms.map((m) => m.text), ['Enhanced Partnership and Cooperation Agreement', 'EPCA', 'EPCA']);
       assert.equal(new Set(ms.map((m) => m.entity)).size, 1);
     });
+    it('takes a lower-case "on" topic after a capitalized head', () => {
+      assert.deepEqual(texts('They signed a Memorandum of Understanding on port logistics in Mombasa.'), ['Memorandum of Understanding on port logistics']);
+      assert.deepEqual(texts('The Paris Agreement on Monday marked ten years.'), ['Paris Agreement']);
+    });
     it('keeps a date out of a name (Charter of May 2020)', () => {
       assert.deepEqual(texts('They acted under the Riverside Charter of May 2020.'), ['Riverside Charter']);
     });

@@ -494,6 +494,10 @@ function extendEnglish(ctx: Ctx, s: number, e: number, actors: ActorIndex): [num
     }
     text = text.replace(/(?: (?:of|and|on|the|in|for|between|concerning))+$/, '');
     end = e + text.length;
+  } else {
+    // "a Memorandum of Understanding on energy cooperation": a lower-case topic after a capitalized head.
+    const topic = englishComplement(ctx, e);
+    if (topic.prep === 'on') end = topic.end;
   }
   return [start, end];
 }
