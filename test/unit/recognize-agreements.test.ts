@@ -182,6 +182,8 @@ describe('recognize: agreements the knowledge base does not know (agreements.ts)
     it('takes Latin letters before the head (日EU・EPA, ABC憲章), not a date before them', () => {
       assert.deepEqual(texts('政府は日EU・EPAの活用を促す。'), ['日EU・EPA']);
       assert.deepEqual(texts('2001年のABC憲章に沿う。'), ['ABC憲章']);
+      assert.deepEqual(texts('各国はAI規制に関する宣言を出した。'), ['AI規制に関する宣言']);
+      assert.deepEqual(texts('各国はAIの軍事利用に関する宣言を出した。'), ['軍事利用に関する宣言']);
     });
     it('takes a year right after the head as part of the name, not a date (2025年)', () => {
       assert.deepEqual(texts('首脳らは「大阪宣言2030」を採択した。'), ['大阪宣言2030']);

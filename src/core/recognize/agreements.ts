@@ -526,7 +526,7 @@ function extendJapanese(ctx: Ctx, head: number): number {
   for (;;) {
     while (s > 0 && unit(s - 1) && head - s < 30) s--;
     const connector = lexicon.agreementConnectors.find((w) => ctx.t.startsWith(w, s - w.length));
-    if (!connector || !isNameChar(code(ctx, s - connector.length - 1))) break;
+    if (!connector || !unit(s - connector.length - 1)) break;
     s -= connector.length;
   }
   while (s < head && code(ctx, s) === MIDDLE_DOT) s++;
