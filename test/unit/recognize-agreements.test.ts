@@ -156,6 +156,13 @@ describe('recognize: agreements the knowledge base does not know (agreements.ts)
     });
   });
 
+  describe('document words', () => {
+    it('takes 합의서, 合意書, 覚え書き and コミュニケ as heads', () => {
+      assert.deepEqual(texts('두 정상은 남북기본합의서를 언급했다.'), ['남북기본합의서']);
+      assert.deepEqual(texts('両政府は漁業に関する合意書と覚え書きに署名し、共同コミュニケを出した。'), ['漁業に関する合意書', '覚え書き', '共同コミュニケ']);
+    });
+  });
+
   describe('quoted names (ja, ko)', () => {
     it('takes a quoted name that ends in its head whole, without a date in front', () => {
       assert.deepEqual(texts('両国は「沿岸漁業の持続的な管理における協力の枠組みに関する宣言」に署名した。'), ['沿岸漁業の持続的な管理における協力の枠組みに関する宣言']);
