@@ -100,6 +100,11 @@ describe('recognize: agreements the knowledge base does not know (agreements.ts)
       assert.deepEqual(texts('The two sides reached an agreement after long talks.'), []);
       assert.deepEqual(texts('They said there was agreement that the border stays open.'), []);
     });
+    it('accepts "the accord" and "a protocol amending …" as documents', () => {
+      assert.deepEqual(texts('The accord is the first of its kind.'), ['accord']);
+      assert.deepEqual(texts('A protocol amending the 2015 text was initialled.'), ['protocol']);
+      assert.deepEqual(texts('They acted in accord with the rules.'), []);
+    });
     it('accepts a bare protocol once one was named in the paragraph, or counted', () => {
       assert.deepEqual(texts('The protocol on seed trade was signed. Later the protocol was published.'), ['protocol on seed trade', 'protocol']);
       assert.deepEqual(texts('The assembly adopted both protocols in May.'), ['protocols']);
@@ -144,6 +149,11 @@ describe('recognize: agreements the knowledge base does not know (agreements.ts)
     it('takes a topic joined by 에 관한 / 에 대한, not a time word or a particle before it', () => {
       assert.deepEqual(texts('두 나라는 이날 핵심광물 공급망 협력에 관한 양해각서를 체결했다.'), ['핵심광물 공급망 협력에 관한 양해각서']);
       assert.deepEqual(texts('한국과 케냐는 청년 직업훈련 협력에 대한 양해각서도 맺었다.'), ['청년 직업훈련 협력에 대한 양해각서']);
+    });
+    it('takes one noun more before a kind word, and the nouns after a verb of concluding', () => {
+      assert.deepEqual(texts('양국은 원전 협력 양해각서를 교환했다.'), ['원전 협력 양해각서']);
+      assert.deepEqual(texts('한국은 케냐와 체결한 청소년 교류 협정에 따라 절차를 바꿨다.'), ['청소년 교류 협정']);
+      assert.deepEqual(texts('정부는 청소년 교류 협정을 검토한다.'), ['협정']);
     });
     it('takes a name after a year, and a summit after its parties', () => {
       assert.deepEqual(texts('네 나라가 1991년 아순시온 조약으로 만들었다.'), ['아순시온 조약']);

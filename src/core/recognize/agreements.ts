@@ -289,10 +289,13 @@ function englishCand(ctx: Ctx, s: number, e: number, sawStatement: boolean, name
   const prevWord = t[s - 1] === ' ' && prev ? prev.w : '';
   const quantified = plural && (lexicon.agreementQuantifiers.has(prevWord) || /^\d+$/.test(prevWord));
   const earlier = named.get(sing);
+  // "the accord", "a protocol amending …": a document (not "of its own accord", "in accord with").
+  const determined = sing === 'accord' && /^(?:the|this|that|an)$/.test(prevWord);
+  const amending = next !== null && /^(?:amending|supplementing|establishing)$/.test(next[1]);
   // "the protocols" counts documents too (a singular "the protocol" alone may be etiquette).
   // Only a party or a document word licenses one (ECOWAS protocol, accession protocol; not security protocols).
   const documentLike = modified && t.slice(start, s).split(/[ -]/).some((w) => w && !lexicon.agreementModifiers.procedural.has(w));
-  const licensed = documentLike || tail.prep !== '' || quantified || (plural && prevWord === 'the') || (earlier !== undefined && earlier < s);
+  const licensed = documentLike || determined || amending || tail.prep !== '' || quantified || (plural && prevWord === 'the') || (earlier !== undefined && earlier < s);
   // "statement" alone is a document only once one was named (or with a kind before it: final statement).
   if (sing === 'statement' && !sawStatement && !modified) return null;
   // "protocol" of etiquette, a "charter" flight, a party "convention", "of its own accord": only with a
@@ -577,6 +580,22 @@ function koreanNoun(w: string): boolean {
   return !/(?:한|된|될|할|던|운|는|은|을)$/.test(w);
 }
 
+/** Where up to three nouns ending at `we` start when a verb of concluding stands before them (체결한 사증 면제 | 협정). */
+function koreanNounsAfterConcluding(ctx: Ctx, first: number): number | undefined {
+  const t = ctx.t;
+  let s = first;
+  for (let k = 0; k < 3; k++) {
+    if (t[s - 1] !== ' ') return undefined;
+    let ws = s - 1;
+    while (ws > 0 && isKoreanWordChar(code(ctx, ws - 1))) ws--;
+    const w = t.slice(ws, s - 1);
+    if (lexicon.agreementModifiers.koConcluded.has(w)) return s;
+    if (!koreanNoun(w)) return undefined;
+    s = ws;
+  }
+  return undefined;
+}
+
 /**
  * The Korean word that ends in the head (북러조약, 공동성명), and the words before it, across
  * spaces, that name it: parties (한-케냐 EPA, 한・필리핀 FTA), kind and topic words (최종 성명,
@@ -590,6 +609,7 @@ function extendKorean(ctx: Ctx, head: number, actors: ActorIndex): number {
   while (s > 0 && (isHangul(code(ctx, s - 1)) || code(ctx, s - 1) === MIDDLE_DOT) && head - s < 20) s--;
   let connector = false;
   let nouns = 0;
+  let modifiers = 0;
   for (let n = 0; n < 6 && t[s - 1] === ' '; n++) {
     const we = s - 1;
     let ws = we;
@@ -602,6 +622,7 @@ function extendKorean(ctx: Ctx, head: number, actors: ActorIndex): number {
     }
     if (lexicon.agreementModifiers.ko.has(w) && !connector) {
       s = ws;
+      modifiers++;
       continue;
     }
     const particles = lexicon.agreementModifiers.koConnectors.get(w);
@@ -627,7 +648,20 @@ function extendKorean(ctx: Ctx, head: number, actors: ActorIndex): number {
       break;
     }
     // 1991년 아순시온 조약: a name after a year.
-    if (!connector && koreanNoun(w) && /(?:^|[^0-9])\d{4}년 $/.test(t.slice(Math.max(0, ws - 7), ws))) s = ws;
+    if (!connector && koreanNoun(w) && /(?:^|[^0-9])\d{4}년 $/.test(t.slice(Math.max(0, ws - 7), ws))) {
+      s = ws;
+      break;
+    }
+    // 원전 협력 양해각서: one more noun before a kind word; 베트남과 체결한 사증 면제 협정: the nouns after a verb of concluding.
+    if (!connector && koreanNoun(w)) {
+      if (modifiers > 0 && nouns < 1) {
+        s = ws;
+        nouns++;
+        continue;
+      }
+      const run = koreanNounsAfterConcluding(ctx, ws);
+      if (run !== undefined) s = run;
+    }
     break;
   }
   return s;

@@ -34,6 +34,7 @@ export const lexicon = {
     en: new Set(raw.agreementModifiers.en),
     ko: new Set(raw.agreementModifiers.ko),
     procedural: new Set(raw.agreementModifiers.procedural),
+    koConcluded: new Set(raw.agreementModifiers.koConcluded),
     koConnectors: new Map(Object.entries(raw.agreementModifiers.koConnectors)),
   },
   agreementTailStops: new Set(raw.agreementTailStops.en),
