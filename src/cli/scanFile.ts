@@ -1,5 +1,4 @@
 /** One article's scan result: the work a pool worker (or the main thread) does per file or per stdin line. */
-import * as fs from 'fs';
 import * as path from 'path';
 import { KnowledgeBase, loadWorkspaceKb, KbError } from '../core/kb';
 import { recognize } from '../core/recognize';
@@ -41,15 +40,6 @@ const statusOf = (ms: Mention[]): ScannedMention[] => {
   return (ms as ScannedMention[]).sort((a, b) => a.start - b.start || a.end - b.end);
 };
 
-// False only when the path surely names nothing; any other failure is left to the read to report.
-function mayExist(file: string): boolean {
-  try {
-    return fs.statSync(file, { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    return true;
-  }
-}
-
 export async function scanJob(job: ScanJob): Promise<ScanResult> {
   try {
     if ('text' in job) return { id: job.id, mentions: statusOf(recognize(job.text, knowledgeBaseForDir(job.dir))) };
@@ -57,9 +47,8 @@ export async function scanJob(job: ScanJob): Promise<ScanResult> {
     const { text } = readArticle(file);
     const recognized = recognize(text, knowledgeBaseForDir(path.dirname(path.resolve(file))));
     // The sidecar's decisions win; without one, merging would only build a TextView for nothing.
-    // A stat answers "none" without the open and the promise of a read (most articles have no sidecar).
     const sidecarPath = sidecarPathFor(file);
-    const sidecar = mayExist(sidecarPath) ? await readSidecarFile(sidecarPath) : null;
+    const sidecar = await readSidecarFile(sidecarPath);
     if (!sidecar) return { path: file, mentions: statusOf(recognized), orphans: [] };
     const { mentions, orphans } = mergeRecognized(text, recognized, sidecar, { article: path.basename(file), file: sidecarPath });
     return { path: file, mentions, orphans };

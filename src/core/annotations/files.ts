@@ -1,4 +1,5 @@
 /** Where sidecars live and how they are found and read. */
+import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { parseSidecar } from './codec';
@@ -20,8 +21,20 @@ export function articlePathFor(sidecarPath: string): string {
   return sidecarPath.slice(0, -SIDECAR_SUFFIX.length);
 }
 
-/** The sidecar's bytes, or null when there is none. Other read failures are a SidecarError. */
+/**
+ * The sidecar's bytes, or null when there is none. Other read failures are a SidecarError, and so
+ * is a sidecar that is no regular file (a FIFO would block the read forever). A stat answers "none"
+ * without an open and its promise (most articles have no sidecar: the workspace index asks for all).
+ */
 export async function readSidecarBytes(file: string): Promise<Buffer | null> {
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(file, { throwIfNoEntry: false });
+  } catch (e) {
+    throw new SidecarError(file, 'unreadable', [{ path: '', message: (e as NodeJS.ErrnoException).code ?? String(e) }]);
+  }
+  if (!st) return null;
+  if (!st.isFile()) throw new SidecarError(file, 'unreadable', [{ path: '', message: 'not a regular file' }]);
   try {
     return await fsp.readFile(file);
   } catch (e) {

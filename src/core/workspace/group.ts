@@ -193,9 +193,15 @@ export function linePreviews(text: string, spans: readonly { start: number; end:
     const lineEnd = lo + 1 < lineStarts.length ? lineStarts[lo + 1] - 1 : text.length;
     // Markup on either side is read for its text only; the mention itself is kept as written. Only
     // a window of the line is read: a paragraph-long line with many mentions would be quadratic.
-    const window = 12 * width;
-    const before = stripMarkup(text.slice(Math.max(lineStart, start - window), start), 'before');
-    const after = stripMarkup(text.slice(end, Math.min(lineEnd, end + window)), 'after');
+    // A short window first (most lines are mostly text); the long one where markup left too little
+    // of it (a preview keeps at most `width` characters on a side, so twice that is plenty).
+    const side = (w: number) => ({
+      before: stripMarkup(text.slice(Math.max(lineStart, start - w), start), 'before'),
+      after: stripMarkup(text.slice(end, Math.min(lineEnd, end + w)), 'after'),
+    });
+    let { before, after } = side(3 * width);
+    const short = (s: string, from: number, to: number) => s.length < 2 * width && to - from > 3 * width;
+    if (short(before, lineStart, start) || short(after, end, lineEnd)) ({ before, after } = side(12 * width));
     const mention = text.slice(start, end).replace(/\s+/g, ' ');
     // Keep the mention visible on long lines: start a little before it.
     const room = Math.max(0, width - mention.length);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
+import { execFileSync } from 'child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import {
@@ -174,6 +175,18 @@ describe('annotations/store', () => {
         assert.deepEqual(readdirSync(tmp.dir).sort(), ['a.txt', 'a.txt.annotations.json']);
       });
     }
+
+    it('a FIFO in place of the sidecar: refused at once as unreadable, read-only, the pipe left alone', async function () {
+      this.timeout(5000);
+      execFileSync('mkfifo', [sidecar()]);
+      const s = await open();
+      assert.ok(s.error instanceof SidecarError);
+      assert.equal(s.error.reason, 'unreadable');
+      assert.match(s.error.message, /not a regular file/);
+      assert.equal(s.readOnly, true);
+      await assert.rejects(s.save(), SidecarError);
+      assert.ok(statSync(sidecar()).isFIFO());
+    });
 
     it('schema problems carry JSON paths', async () => {
       const s = await open();
