@@ -45,7 +45,7 @@ describe('parties', () => {
     assert.match(text, /Ethiopia _\(suggested\)_/);
     assert.doesNotMatch(text, /Somalia/);
     assert.match(text, /\[Edit Parties…\]\(command:articleAnnotator\.editParties/);
-    assert.match(await hoverText(uri, rangeOf(editor.document, 'Kenya').start), /Party to: agreement/);
+    assert.match(await hoverText(uri, rangeOf(editor.document, 'Kenya').start), /Party to: border agreement/);
     assert.doesNotMatch(await hoverText(uri, rangeOf(editor.document, 'Somalia').start), /Party to/);
 
     // The Confirm link's argument names the party and the agreement mention in code points (the emoji counts once).
@@ -107,7 +107,7 @@ describe('parties', () => {
     await openArticle(uri);
     await vscode.commands.executeCommand('articleAnnotator.showArticle');
     // A document found by its head noun is named by its fullest mention and its parties.
-    const agreement = await child(api, await child(api, await child(api, undefined, 'Agreements'), 'agreement'), 'agreement (Kenya, Ethiopia)');
+    const agreement = await child(api, await child(api, await child(api, undefined, 'Agreements'), 'agreement'), 'border agreement (Kenya, Ethiopia)');
     const parties = await child(api, agreement, 'Parties');
     assert.strictEqual(api.tree.getTreeItem(parties).description, '2');
     assert.strictEqual(api.tree.getTreeItem(parties).contextValue, 'parties');
@@ -115,7 +115,7 @@ describe('parties', () => {
     assert.deepStrictEqual(partyItems.map((n) => api.tree.getTreeItem(n).label), ['Kenya', 'Ethiopia']);
     const countries = await child(api, await child(api, undefined, 'Actors'), 'country');
     const kenyaAgreements = await child(api, await child(api, countries, 'Kenya'), 'Agreements');
-    assert.deepStrictEqual((await api.tree.getChildren(kenyaAgreements)).map((n) => api.tree.getTreeItem(n).label), ['agreement (Kenya, Ethiopia)']);
+    assert.deepStrictEqual((await api.tree.getChildren(kenyaAgreements)).map((n) => api.tree.getTreeItem(n).label), ['border agreement (Kenya, Ethiopia)']);
     assert.ok(!(await api.tree.getChildren(await child(api, countries, 'Somalia'))).some((n) => api.tree.getTreeItem(n).label === 'Agreements'));
 
     // The party item's context command, as the menu runs it: with the node.
@@ -124,7 +124,7 @@ describe('parties', () => {
     assert.deepStrictEqual(agreementParties(api, uri), [['kenya'], ['kenya']]);
     await waitFor(async () => {
       const documents = await api.tree.getChildren(await child(api, await child(api, undefined, 'Agreements'), 'agreement'));
-      return documents.some((n) => api.tree.getTreeItem(n).label === 'agreement (Kenya)');
+      return documents.some((n) => api.tree.getTreeItem(n).label === 'border agreement (Kenya)');
     }, 'the tree to drop Ethiopia');
     const ethiopia = await child(api, await child(api, await child(api, undefined, 'Actors'), 'country'), 'Ethiopia');
     assert.ok(!(await api.tree.getChildren(ethiopia)).some((n) => api.tree.getTreeItem(n).label === 'Agreements'));
