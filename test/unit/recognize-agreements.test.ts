@@ -53,6 +53,17 @@ describe('recognize: agreements the knowledge base does not know (agreements.ts)
     });
   });
 
+  describe('linking a name without capitals to the full name', () => {
+    it('is the same document before and after the full name, and another one when the names differ', () => {
+      const ms = agreements('Leaders adopted a summit declaration on Tuesday.\nThe Nairobi Summit Declaration sets a target for 2030.\nThe summit declaration was welcomed.\nA separate energy declaration followed.\n');
+      const by = (t: string) => ms.filter((m) => m.text === t).map((m) => m.entity);
+      const full = by('Nairobi Summit Declaration')[0];
+      assert.ok(full, JSON.stringify(ms.map((m) => m.text)));
+      assert.deepEqual(by('summit declaration'), [full, full]);
+      assert.notEqual(by('energy declaration')[0], full);
+    });
+  });
+
   describe('English lower-case names: the words before the head', () => {
     it('takes kind and topic words, and parties joined by a dash', () => {
       assert.deepEqual(texts('Talks on a free trade agreement resumed.'), ['free trade agreement']);

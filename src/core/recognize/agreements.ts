@@ -719,7 +719,9 @@ export function linkAgreements(items: readonly AgreementItem[], docKey: string):
     if (bare && c.current) prior = principal(history.get(c.type) ?? [], fits) ?? latest(c.type, fits);
     else if (bare) prior = latest(c.type, fits);
     else if (name !== null) {
-      prior = latest(c.type, (h) => (h.name !== null ? h.name === name || h.name.startsWith(name) || name.startsWith(h.name) : h.head === head));
+      // A name without capitals is the end of the full one, before or after it: "summit declaration" / "Hague Summit Declaration".
+      const alike = (a: string, b: string) => a === b || a.startsWith(b) || b.startsWith(a) || a.endsWith(' ' + b) || b.endsWith(' ' + a);
+      prior = latest(c.type, (h) => (h.name !== null ? alike(h.name, name) : h.head === head));
     }
     // "Enhanced Partnership and Cooperation Agreement (EPCA)": the short name in parentheses is the same document.
     const named = i > 0 && items[i - 1].parensNext && !c.known ? out[i - 1] : undefined;
