@@ -3,7 +3,7 @@
  * present entity between two readings, names right after an actor, and
  * filling gaps. They read the region's text and what the article names.
  */
-import { isKanji, isKatakana } from '../text/script';
+import { isHiragana, isKanji, isKatakana, isLatinWordChar } from '../text/script';
 import { part, caseOk } from './actors';
 import { boundaryOk, code, type Ctx } from './context';
 import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
@@ -48,12 +48,23 @@ export function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
     const headline = ent.type === 'person' && (h.s === 0 || ctx.t[h.s - 1] === '\n') && ctx.t[h.e] === ',' && h.e - h.s >= 2;
     const titled = dateline || headline || (ent.type === 'person' && titleAfter(ctx, h.e, titleStarts, actorEnds));
     if (!titled && !present.has(ent.id)) continue;
-    // One-syllable surnames (이, 시, 조, 林) are ordinary words unless a title follows.
-    if (!titled && h.e - h.s === 1) continue;
+    // One-syllable surnames (이, 시, 조, 林) are ordinary words unless a title follows; a Hanja
+    // surname standing alone among Hangul, spaces or punctuation is the press's short form of a
+    // person the article names (尹, 한미동맹 강화 / 尹 "…" / 尹정부), never a word there.
+    if (!titled && h.e - h.s === 1 && !(present.has(ent.id) && lonelyHanja(ctx, h.s))) continue;
     if (isKatakana(code(ctx, h.e)) && !titled) continue;
     out.push({ s: h.s, e: h.e, prio: present.has(ent.id) ? PRIO.dictionary + 0.5 : PRIO.contextual, parts: [part(ctx, h.s, h.e, h.ref.entity)] });
   }
   return out;
+}
+
+/** A kanji with no kanji, kana or Latin letter on either side (a Hanja abbreviation in Korean text or a headline). */
+function lonelyHanja(ctx: Ctx, s: number): boolean {
+  if (!isKanji(code(ctx, s))) return false;
+  const word = (c: number) => isKanji(c) || isKatakana(c) || isHiragana(c) || isLatinWordChar(c);
+  // Not a credit (文＝山田, 写真: …).
+  const next = ctx.t[s + 1] ?? '';
+  return !word(code(ctx, s - 1)) && !word(code(ctx, s + 1)) && next !== '=' && next !== ':';
 }
 
 /**
