@@ -89,4 +89,9 @@ describe('recognize: generic heads (issue 13.2)', () => {
     assert.equal(current.entity, own.entity);
     assert.deepEqual(current.parties, ['kenya', 'ethiopia']);
   });
+
+  it('an English verb concludes the document right after it, not one past a comma; a participle after a dateline shares the subject', () => {
+    assert.deepEqual(parties('Canada and Chile agreed to merge their rules, a model the Atlantic Trade Charter may follow.\n').map((p) => p.split(' → ')[1] ?? ''), ['']);
+    assert.deepEqual(parties('OTTAWA - G7 leaders on Friday endorsed a plan to cut tariffs by 2030, adopting a brief summit declaration.\n'), ['summit declaration → g7']);
+  });
 });

@@ -584,6 +584,8 @@ function englishClause(ctx: Ctx, a: ActorIndex, ss: number, se: number, v: Verb,
   objects = [];
   for (const p of inside) {
     if (p.s < v.e || p.s > sentenceEnd) continue;
+    // The object follows the verb closely: "agreed to merge their regimes, a template the AfCFTA …" concludes no AfCFTA.
+    if (!objects.length && !/^[^,;:]{0,60}$/.test(t.slice(v.e, p.s))) break;
     const from = objects.length ? objects[objects.length - 1].e : v.e;
     if (objects.length && !/^[\s,]*(?:and|as well as)?[\s,]*(?:the |a |an )?[\s\w'’-]{0,30}$/.test(t.slice(from, p.s))) break;
     if (objects.length && !/\band\b|,/.test(t.slice(from, p.s))) break;
@@ -607,7 +609,9 @@ function firstPhraseEnd(ctx: Ctx, a: ActorIndex, ss: number, limit: number): num
   const t = ctx.t;
   let i = ss;
   while (i < limit && t[i] === ' ') i++;
-  const np = a.phraseAfter(i, 'en');
+  // After a dateline: "THE HAGUE - NATO leaders …".
+  const dateline = /^[a-z .'-]{2,40}? [-–—] /.exec(t.slice(i, Math.min(limit, i + 44)));
+  const np = a.phraseAfter(i, 'en') ?? (dateline ? a.phraseAfter(i + dateline[0].length, 'en') : undefined);
   if (!np) return ss;
   // "NATO leaders": group words after the actors belong to the phrase.
   let end = np.end;
