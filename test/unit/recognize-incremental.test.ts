@@ -110,4 +110,20 @@ describe('recognize: incremental == full (property)', function () {
     assert.equal(other.length, before.length);
     assert.ok(other.every((id, i) => id !== before[i]), 'another article with the same words has other ids');
   });
+
+  it('property: front matter ends where its closing --- line ends, as the YAML front-matter pattern reads it', () => {
+    // The pattern as written in the guidelines' terms; regionStarts finds the end without it.
+    const pattern = (t: string) => /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(t)?.[0].length ?? 0;
+    const pieces = ['---', '\n', '\r\n', ' ', '\t', 'a', 'title: x', '--', '\r'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (a) => {
+        const t = a.join('');
+        const end = pattern(t);
+        const starts = regionStarts(t);
+        if (end > 0 && end < t.length) assert.ok(starts.includes(end), `${JSON.stringify(t)}: ${end} in ${starts}`);
+        else assert.deepEqual(starts, [0], JSON.stringify(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

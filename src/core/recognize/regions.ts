@@ -68,6 +68,16 @@ function lineHash(text: string, s: number, e: number): number {
 /** Where front matter at the very start ends (after its closing --- line), or 0. */
 function frontMatterEnd(text: string): number {
   if (!text.startsWith('---')) return 0;
-  const m = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  return m ? m[0].length : 0;
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) return 0;
+  // The closing --- line, found natively (a lazy regex over a long article with a rule "---" at its
+  // top and no closing line backtracks at every line, on every keystroke).
+  for (let i = text.indexOf('\n---', open[0].length); i !== -1; i = text.indexOf('\n---', i + 1)) {
+    let e = i + 4;
+    while (text[e] === ' ' || text[e] === '\t') e++;
+    if (e === text.length) return e;
+    if (text[e] === '\n') return e + 1;
+    if (text[e] === '\r' && text[e + 1] === '\n') return e + 2;
+  }
+  return 0;
 }
