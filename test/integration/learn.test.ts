@@ -53,28 +53,4 @@ describe('learning from the analyst', () => {
     assert.ok(!api.article(c)!.mentions.some((m) => m.text === 'Quillmark Assembly'));
     assert.deepStrictEqual(api.article(a)!.annotations.map((x) => [x.entity, x.status]), [['velm-fisheries-council', 'confirmed']]);
   });
-
-  it('an entity the analyst defines while tagging is suggested in another article, under its name', async () => {
-    const api = await annotator();
-    const textA = 'Delegates of the Vantrell Nine arrived.\n';
-    const textB = 'Norland and the Vantrell Nine signed nothing.\n';
-    const a = writeArticle('learn/d.txt', textA);
-    const b = writeArticle('learn/e.txt', textB);
-    await openArticle(a);
-    await api.whenIdle();
-    assert.ok(!api.article(a)!.mentions.some((m) => m.text === 'Vantrell Nine'), `nothing knows the body yet: ${JSON.stringify(api.article(a)!.mentions)}`);
-
-    // A name instead of an entity: a new entity, defined in this article's sidecar.
-    await vscode.commands.executeCommand('articleAnnotator.tagSelection', { uri: a.toString(), ...cpSpan(textA, 'Vantrell Nine'), type: 'organization', name: 'Vantrell Nine', tagAll: false });
-    await api.whenIdle();
-    const id = api.article(a)!.annotations[0]?.entity;
-    assert.ok(id, 'the tag made an annotation');
-    await waitFor(() => readKb().entities.some((e) => e.id === id), 'the new entity in the workspace knowledge base');
-
-    await openArticle(b);
-    await waitFor(async () => {
-      await api.whenIdle();
-      return api.article(b)!.mentions.some((m) => m.text === 'Vantrell Nine' && m.entity === id && m.status === 'recognized');
-    }, 'the suggestion in the other article');
-  });
 });

@@ -1,9 +1,7 @@
 /**
- * Learning from the analyst (issue 12): a form tagged or confirmed in one article
- * becomes a form of its entity in the workspace knowledge base — an entity of the
- * knowledge base, or one the analyst defined in that article's sidecar, which the
- * workspace file then holds with its name and type — so every article of the
- * workspace suggests it; Reject Everywhere
+ * Learning from the analyst (issue 12): a form tagged or confirmed in one article as
+ * an entity of the knowledge base becomes a form of that entity in the workspace
+ * knowledge base, so every article of the workspace suggests it; Reject Everywhere
  * rejects a mention here and its form in every article in one step. Both go through
  * article-annotator.kb.json.
  */
@@ -36,6 +34,9 @@ export async function learnFrom(s: Services, state: ArticleState, m: { entity: s
   const form = m.text.trim();
   const file = s.knowledge.file;
   if (!file || !canWrite() || kindOf(m.type) !== 'actor' || !KB_ID.test(m.entity) || [...form].length < 2) return;
+  // Entities defined in a sidecar stay the analyst's to rename and merge there: only knowledge-base
+  // entities learn new forms (Add Alias makes a sidecar entity one).
+  if (!s.knowledge.kb.get(m.entity)) return;
   // The canonical name: the knowledge base's, or the sidecar's for an entity defined there.
   const info = s.controller.directory(state.store?.entities() ?? []).get(m.entity);
   try {
