@@ -351,7 +351,7 @@ export class RecognitionSession {
   /**
    * linkAgreements, done again only when the article's agreement items changed other than in
    * their places: it reads their texts and kinds, never their offsets, and the article's key
-   * (which changes with every edit) only in the ids it makes, put in afterwards.
+   * (which changes with the first region) only in the ids it makes, put in afterwards.
    */
   private linkAgreements(items: AgreementItem[], key: string): Part[] {
     const last = this.linkedItems;
@@ -535,8 +535,7 @@ function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], o
     r.actorParts = actors;
     r.actorsAt = cp;
   } else if (r.actorsAt !== cp) {
-    const d = cp - r.actorsAt!;
-    r.actorMentions = r.actorMentions.map((m) => ({ start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid }));
+    r.actorMentions = shifted(r.actorMentions, cp - r.actorsAt!);
     r.actorsAt = cp;
   }
   if (!agreements.length) {
@@ -550,8 +549,7 @@ function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], o
     r.agreementsAt = cp;
     r.mergeOrder = undefined;
   } else if (r.agreementsAt !== cp) {
-    const d = cp - r.agreementsAt!;
-    r.agreementMentions = r.agreementMentions.map((m) => ({ start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid }));
+    r.agreementMentions = shifted(r.agreementMentions, cp - r.agreementsAt!);
     r.agreementsAt = cp;
   }
   const actorMentions = r.actorMentions;
@@ -572,6 +570,11 @@ function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], o
   }
   for (const i of r.mergeOrder) out.push(at(i));
   return r.mergeSpans;
+}
+
+/** Mentions moved by `d` code points, as new objects (those handed out before stay as they were; parties are assigned afresh). */
+function shifted(ms: readonly Mention[], d: number): Mention[] {
+  return ms.map((m) => ({ start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid }));
 }
 
 /** The same parts: spans, entities and types. */
