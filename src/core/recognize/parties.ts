@@ -45,13 +45,15 @@ const words = {
 
 /** The titles by their last and by their first unit (a phrase is read at every position). */
 const TITLES = (() => {
-  const byLast = new Map<number, Array<{ w: string; en: boolean }>>();
-  const byFirst = new Map<number, Array<{ w: string; en: boolean }>>();
+  type Title = { w: string; en: boolean };
+  const byLast = new Map<number, Title[]>();
+  const byFirst = new Map<number, Title[]>();
+  const add = (m: Map<number, Title[]>, unit: number, x: Title) => (m.get(unit) ?? m.set(unit, []).get(unit)!).push(x);
   for (const lang of LANGS) {
     for (const w of words.titles[lang]) {
       const x = { w, en: lang === 'en' };
-      (byLast.get(w.charCodeAt(w.length - 1)) ?? byLast.set(w.charCodeAt(w.length - 1), []).get(w.charCodeAt(w.length - 1))!).push(x);
-      (byFirst.get(w.charCodeAt(0)) ?? byFirst.set(w.charCodeAt(0), []).get(w.charCodeAt(0))!).push(x);
+      add(byLast, w.charCodeAt(w.length - 1), x);
+      add(byFirst, w.charCodeAt(0), x);
     }
   }
   return { byLast, byFirst };
