@@ -65,14 +65,9 @@ export const scan: Command = {
 
 /** One article's output as one line: written part by part where the output can (a long article's is hundreds of MB). */
 function writeParts(io: CliIO, prefix: string, parts: Iterable<string>): void {
-  const it = parts[Symbol.iterator]();
-  const first = it.next();
-  const second = first.done ? first : it.next();
-  if (!io.write || second.done) return io.out(prefix + (first.done ? '' : first.value) + (second.done ? '' : second.value) + [...{ [Symbol.iterator]: () => it }].join(''));
+  if (!io.write) return io.out(prefix + [...parts].join(''));
   io.write(prefix);
-  io.write(first.value);
-  io.write(second.value);
-  for (let p = it.next(); !p.done; p = it.next()) io.write(p.value);
+  for (const p of parts) io.write(p);
   io.write('\n');
 }
 
