@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
+import { kindOfFile } from '../text/article';
 import { parseSidecar } from './codec';
 import { SidecarError } from './errors';
 import { SIDECAR_SUFFIX, type SidecarDoc } from './schema';
@@ -23,24 +24,35 @@ export function articlePathFor(sidecarPath: string): string {
 
 /**
  * The sidecar's bytes, or null when there is none. Other read failures are a SidecarError, and so
- * is a sidecar that is no regular file (a FIFO would block the read forever). A stat answers "none"
- * without an open and its promise (most articles have no sidecar: the workspace index asks for all).
+ * is a sidecar that is no regular file: it is opened non-blocking (a FIFO without a writer does not
+ * hang the open) and checked with fstat on the handle (no race with the path), as articles are
+ * (text/article.ts). A stat answers "none" first, without an open and its promise (most articles
+ * have no sidecar: the workspace index asks for every one).
  */
 export async function readSidecarBytes(file: string): Promise<Buffer | null> {
-  let st: fs.Stats | undefined;
+  const unreadable = (message: string) => new SidecarError(file, 'unreadable', [{ path: '', message }]);
+  const code = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
   try {
-    st = fs.statSync(file, { throwIfNoEntry: false });
+    if (!fs.statSync(file, { throwIfNoEntry: false })) return null;
   } catch (e) {
-    throw new SidecarError(file, 'unreadable', [{ path: '', message: (e as NodeJS.ErrnoException).code ?? String(e) }]);
+    throw unreadable(code(e));
   }
-  if (!st) return null;
-  if (!st.isFile()) throw new SidecarError(file, 'unreadable', [{ path: '', message: 'not a regular file' }]);
+  let handle: fsp.FileHandle;
   try {
-    return await fsp.readFile(file);
+    handle = await fsp.open(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') return null;
-    throw new SidecarError(file, 'unreadable', [{ path: '', message: err.code ?? err.message }]);
+    if (code(e) === 'ENOENT') return null;
+    throw unreadable(code(e));
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw unreadable(`is ${kindOfFile(st)}, not a regular file`);
+    return await handle.readFile();
+  } catch (e) {
+    if (e instanceof SidecarError) throw e;
+    throw unreadable(code(e));
+  } finally {
+    await handle.close();
   }
 }
 

@@ -49,7 +49,8 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function kindOf(st: fs.Stats): string {
+/** What a path that is no regular file is ("a FIFO (named pipe)"), for messages. */
+export function kindOfFile(st: fs.Stats): string {
   if (st.isDirectory()) return 'a directory';
   if (st.isFIFO()) return 'a FIFO (named pipe)';
   if (st.isCharacterDevice()) return 'a character device';
@@ -83,7 +84,7 @@ export function readArticleBytes(file: string, options: ReadOptions = {}): Buffe
   }
   try {
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) throw new ArticleError(file, `is ${kindOf(st)}, not a regular file; not read`);
+    if (!st.isFile()) throw new ArticleError(file, `is ${kindOfFile(st)}, not a regular file; not read`);
     const tooLarge = () => new ArticleError(file, `is larger than the size limit of ${formatSize(maxSize)} (${st.size} bytes); not read`);
     if (st.size > maxSize) throw tooLarge();
     const buf = Buffer.allocUnsafe(Math.min(st.size, maxSize) + 1);
