@@ -94,4 +94,20 @@ describe('recognize: generic heads (issue 13.2)', () => {
     assert.deepEqual(parties('Canada and Chile agreed to merge their rules, a model the Atlantic Trade Charter may follow.\n').map((p) => p.split(' → ')[1] ?? ''), ['']);
     assert.deepEqual(parties('OTTAWA - G7 leaders on Friday endorsed a plan to cut tariffs by 2030, adopting a brief summit declaration.\n'), ['summit declaration → g7']);
   });
+
+  // A person alone in a subject phrase stands for the state whose office they hold (kb people's `country`).
+  describe('people, through their country', () => {
+    it('a head or minister alone gives their state (ja, ko, en)', () => {
+      assert.deepEqual(parties('岸田文雄首相とウィリアム・ルト大統領は経済連携協定に署名した。'), ['経済連携協定 → japan kenya']);
+      assert.deepEqual(parties('조태열 장관은 앤서니 앨버니지 총리와 에너지 협정에 서명했다.'), ['에너지 협정 → south-korea australia']);
+      assert.deepEqual(parties('Anthony Albanese and William Ruto signed a trade agreement on Monday.'), ['trade agreement → australia kenya']);
+    });
+
+    it('a person beside their country adds nothing, and the head of an international body gives none', () => {
+      assert.deepEqual(parties('日本の岸田文雄首相は共同声明に署名した。'), ['共同声明 → japan']);
+      const un = kb.get('antonio-guterres');
+      assert.ok(un && !un.country, 'the UN Secretary-General has no country');
+      assert.deepEqual(parties('アントニオ・グテーレス国連事務総長は共同声明に署名した。'), ['共同声明 → united-nations']);
+    });
+  });
 });
