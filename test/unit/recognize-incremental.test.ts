@@ -9,7 +9,7 @@ import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { KnowledgeBase } from '../../src/core/kb';
 import { recognize, RecognitionSession } from '../../src/core/recognize';
-import { regionStarts } from '../../src/core/recognize/regions';
+import { cutFrom, recut, regionStarts, type TextCuts } from '../../src/core/recognize/regions';
 import { articles } from '../fuzz/reanchor';
 
 const RUNS = Number(process.env.ANNOTATOR_FUZZ_RUNS) || 40;
@@ -68,6 +68,57 @@ describe('recognize: incremental == full (property)', function () {
       ),
       { numRuns: RUNS, seed: Number(process.env.ANNOTATOR_FUZZ_SEED) || undefined },
     );
+  });
+
+  it('property: cutting after an edit from the last cuts equals cutting afresh, and keeps the regions it says it keeps', () => {
+    // Articles' own lines and the lines that steer cutting: blank ones, front matter rules, tags open across lines, a stray <.
+    const lines = [...new Set(list.flatMap((a) => a.text.split('\n')))].filter((l) => !l.startsWith('---')).slice(0, 300);
+    const special = ['', '', '<div', 'class="a">', 'if a < b then', '>', '<!-- note', '-->'];
+    // No front matter, an open one (a rule --- on the first line; an edit may close it), or a closed one.
+    const heads = ['', '---\ntitle: x\n', '---\ntitle: x\n---\n'];
+    const textArb = fc.tuple(fc.constantFrom(...heads), fc.array(fc.oneof(fc.constantFrom(...lines), fc.constantFrom(...special)), { minLength: 20, maxLength: 400 }));
+    const cutEdit = fc.record({
+      at: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true })),
+      length: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 41, max: 9000 })),
+      text: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES, '\n---\n', '<', '>', '\n\n', 'x'.repeat(9000)), fc.array(fc.constantFrom(...lines), { maxLength: 30 }).map((a) => a.join('\n') + '\n')),
+    });
+    const region = (c: TextCuts, i: number) => c.text.slice(c.starts[i], i + 1 < c.starts.length ? c.starts[i + 1] : c.text.length);
+    let kept = 0;
+    let moved = 0;
+    fc.assert(
+      fc.property(textArb, fc.array(cutEdit, { minLength: 1, maxLength: 12 }), ([head, ls], edits) => {
+        let text = head + ls.join('\n');
+        let last: TextCuts = recut(undefined, text);
+        for (const e of edits) {
+          text = apply(text, e).text;
+          const next = recut(last, text);
+          const fresh = cutFrom(text, 0, false);
+          assert.deepEqual(next.starts, fresh.starts);
+          assert.deepEqual(next.open, fresh.open);
+          // The regions it keeps have the same texts as before, at the start and at the end; never the old first one at the end.
+          for (let i = 0; i < next.kept; i++) assert.equal(region(next, i), region(last, i));
+          const tail = last.starts.length - next.tail;
+          assert.ok(next.tail >= 1 || tail === 0);
+          for (let k = 1; k <= tail; k++) assert.equal(region(next, next.starts.length - k), region(last, last.starts.length - k));
+          kept += next.kept;
+          moved += tail;
+          last = next;
+        }
+      }),
+      { numRuns: RUNS * 25, seed: Number(process.env.ANNOTATOR_FUZZ_SEED) || undefined },
+    );
+    assert.ok(kept > 0 && moved > 0, 'regions were kept before and after edits');
+    // The text cut back to one of its cuts: no empty region at the end.
+    const text = lines.join('\n');
+    const before = recut(undefined, text);
+    const shorter = text.slice(0, before.starts[3]);
+    assert.deepEqual(recut(before, shorter).starts, regionStarts(shorter));
+    // A rule --- on the first line that an edit far below closes: the article's start is front matter, cut again.
+    const open = '---\ntitle: x\n' + text;
+    const cuts = recut(undefined, open);
+    const at = cuts.starts[5] + 3;
+    const closed = open.slice(0, at) + '\n---\n' + open.slice(at);
+    assert.deepEqual(recut(cuts, closed).starts, regionStarts(closed));
   });
 
   it('an edit makes only the regions around it be cut differently', () => {

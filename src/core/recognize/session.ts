@@ -41,7 +41,7 @@ import type { Ctx } from './context';
 import { docKey, linkSurnames, namedPart, type NamedPart } from './link';
 import { maskMarkup } from './markup';
 import { bylineCands, givenNameCands, readingCands, surnameCands, surnameNeedles, titlePatternCands, type SurnameNeedle } from './people';
-import { regionStarts } from './regions';
+import { recut, type TextCuts } from './regions';
 import { afterActorCands, contextualCands, coverage, fillGaps, partsOf, preferPresent } from './rules';
 import { chooseLeftmostLongest, type Cand, type Part } from './span';
 
@@ -114,8 +114,8 @@ interface Region {
 
 export class RecognitionSession {
   private readonly ckb: CompiledKb;
-  /** Regions by text, in article order; a text that repeats keeps one state per copy. */
-  private cache = new Map<string, Region[]>();
+  /** The last text, its cuts (with whether a tag was open at each), regions and front matter end. */
+  private last: { cuts: TextCuts; regions: Region[] } | undefined;
   /** Entities named in stage 1, with how many regions name them; the set of those named, and whether it changed this update. */
   private readonly counts = new Map<string, number>();
   private readonly present = new Set<string>();
@@ -416,28 +416,41 @@ export class RecognitionSession {
     this.linkedGens = withPersons.map((r) => r.gen3);
   }
 
-  /** Regions of `text`, from the cache where their text was seen before (stage 1 is done for the others). */
+  /**
+   * Regions of `text`: against the last text, the regions before the first change and after the
+   * last one are kept as they are (regions.ts recut); of the regions cut anew, one whose text was
+   * a region of the replaced part (a paragraph moved, an edit undone) is taken from it, stage 1
+   * is done for the others.
+   */
   private regionsOf(text: string): Region[] {
-    const starts = regionStarts(text);
-    const next = new Map<string, Region[]>();
-    const regions: Region[] = [];
     this.presentChanged = false;
-    starts.forEach((s, i) => {
-      const slice = text.slice(s, i + 1 < starts.length ? starts[i + 1] : text.length);
-      const atStart = i === 0;
-      // The first region is the only one that may hold front matter: never shared with another place.
-      const key = atStart ? '\u0000' + slice : slice;
-      let r = this.cache.get(key)?.shift();
+    const last = this.last;
+    const cut = recut(last?.cuts, text);
+    const old = last?.regions ?? [];
+    // The old regions the new cuts replace, by text (the first region is the only one that may hold front matter).
+    const gone = new Map<string, Region[]>();
+    for (let i = cut.kept; i < cut.tail; i++) {
+      const key = i === 0 ? '\u0000' + old[i].text : old[i].text;
+      (gone.get(key) ?? gone.set(key, []).get(key)!).push(old[i]);
+    }
+    const regions = old.slice(0, cut.kept);
+    const middle = cut.starts.length - (old.length - cut.tail);
+    for (let i = cut.kept; i < middle; i++) {
+      const s = cut.starts[i];
+      const slice = text.slice(s, i + 1 < cut.starts.length ? cut.starts[i + 1] : text.length);
+      const key = s === 0 ? '\u0000' + slice : slice;
+      let r = gone.get(key)?.shift();
       if (!r) {
-        r = stage1(slice, atStart, this.ckb);
+        // A kept region outlives the text it was cut from: a copy, since a slice would keep that whole text alive.
+        r = stage1(this.once ? slice : detached(slice), s === 0, this.ckb);
         this.count(r, 1);
       }
-      (next.get(key) ?? next.set(key, []).get(key)!).push(r);
       regions.push(r);
-    });
-    // What is left of the old cache is gone from the text.
-    for (const left of this.cache.values()) for (const r of left) this.count(r, -1);
-    this.cache = next;
+    }
+    // What is left of the replaced regions is gone from the text.
+    for (const left of gone.values()) for (const r of left) this.count(r, -1);
+    for (let i = cut.tail; i < old.length; i++) regions.push(old[i]);
+    if (!this.once) this.last = { cuts: cut, regions };
     return regions;
   }
 
@@ -654,4 +667,9 @@ function sameEntities(a: readonly Part[], b: readonly Part[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && (a[i].entity !== b[i].entity || a[i].qid !== b[i].qid)) return false;
   return true;
+}
+
+/** A copy of `s` that shares no memory with the string it was sliced from. */
+function detached(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
 }
