@@ -1,9 +1,12 @@
 /** The sessions the recognizer worker keeps per open article (src/core/recognize/sessions.ts). */
 import { strict as assert } from 'assert';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { KnowledgeBase } from '../../src/core/kb';
 import { WorkspaceKbSchema } from '../../src/core/kb/schema';
 import { recognize, RecognitionSession } from '../../src/core/recognize';
 import { RecognitionSessions } from '../../src/core/recognize/sessions';
+import { articles } from '../fuzz/reanchor';
 
 describe('recognize: sessions per article', () => {
   const kb = KnowledgeBase.builtin();
@@ -51,5 +54,28 @@ describe('recognize: sessions per article', () => {
     // It let its regions' data go: updating it again would read what is gone.
     assert.throws(() => once.update(text + 'x'), /one text/);
     assert.deepEqual(kept.update(text + 'x'), recognize(text + 'x', kb));
+  });
+
+  it("a kept session's memory does not grow with the edits: no region holds on to an old text", () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const { list } = articles();
+    let text = '';
+    for (let i = 0; text.length < 300_000; i++) text += list[i % list.length].text + '\n';
+    const session = new RecognitionSession(kb);
+    session.update(text);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const edits = 40;
+    for (let i = 0; i < edits; i++) {
+      // Each edit in another region, as an analyst works through an article.
+      const at = text.indexOf('\n', Math.floor(((i * 17) % edits + 0.5) * (text.length / edits)));
+      text = text.slice(0, at) + '、' + text.slice(at);
+      session.update(text);
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // A region holding a slice of each edit's text would keep ~40 texts of 2 bytes a code unit alive.
+    assert.ok(grown < (edits * text.length * 2) / 8, `heap grew by ${(grown / 1048576).toFixed(1)} MB over ${edits} edits of a ${(text.length / 1000).toFixed(0)}k-character text`);
   });
 });
