@@ -2,12 +2,13 @@
  * The knowledge base an article is recognized with (built-in data overlaid
  * by the workspace file) and the edits the editor makes to that file: adding
  * a surface form to an entity (Add Alias, or learnt from a tag or a
- * confirmation), so every article recognizes it, and rejecting a form
- * everywhere.
+ * confirmation), so every article recognizes it, rejecting a form
+ * everywhere, and renaming or merging an entity the file defines.
  */
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from '../annotations/atomic';
+import { slugify } from '../annotations/ids';
 import { KbError, KnowledgeBase, loadWorkspaceKb, parseWorkspaceKb, WORKSPACE_KB_FILE, type WorkspaceKb } from '../kb';
 import type { Entity } from '../kb/schema';
 import type { EntityType, Kind } from '../model';
@@ -105,6 +106,105 @@ export async function rejectWorkspaceForm(file: string, form: string): Promise<A
   for (const e of ws.entities) e.aliases = e.aliases.filter((f) => f !== rejected);
   await writeWorkspaceFile(file, ws);
   return 'added';
+}
+
+/** Whether the workspace file defines `id` and the built-in data does not: Rename and Merge change it there. */
+export function isWorkspaceEntity(ws: WorkspaceKb | null, id: string): boolean {
+  return !!ws?.entities.some((e) => e.id === id) && !KnowledgeBase.builtin().get(id);
+}
+
+/**
+ * Rename Entity for an entity the workspace file defines. As in a sidecar, an entity with
+ * the new name takes over: its id is the name's slug, numbered when the knowledge base or
+ * `taken` (the sidecars' ids) holds it, the old id included, so no sidecar keeps the old
+ * name under the id. The new name becomes its only name, so it is the canonical name in
+ * every UI language; its former names stay its forms (aliases), because the articles still
+ * use them. References to it (agreement parties, a country) follow the id. Renaming to its
+ * name as it is changes nothing. An invalid file is never rewritten: the KbError is thrown.
+ */
+export async function renameWorkspaceEntity(file: string, kb: KnowledgeBase, from: string, name: string, taken: ReadonlySet<string> = new Set()): Promise<{ id: string }> {
+  const canonical = name.trim();
+  if (!canonical) throw new KbError(file, 'an entity needs a name');
+  const ws = await readWorkspaceFile(file);
+  const own = ownEntity(file, ws, from);
+  const former = Object.values(own.names).flatMap((f) => f ?? []);
+  if (former.length === 1 && former[0] === canonical) return { id: from };
+  const id = freeId(slugify(canonical), (x) => x === from || !!kb.get(x) || taken.has(x));
+  own.id = id;
+  own.names = { [languageOf(canonical)]: [canonical] };
+  own.aliases = [...new Set([...former, ...own.aliases])].filter((f) => f !== canonical);
+  for (const a of ws.aliases) if (a.entity === from) a.entity = id;
+  retarget(ws, from, id);
+  ws.rejected = ws.rejected.filter((f) => f !== canonical);
+  await writeWorkspaceFile(file, ws);
+  return { id };
+}
+
+export interface MergeResult {
+  /** Forms of the merged entity the target did not have, now the target's aliases. */
+  moved: string[];
+  /** Contextual forms not carried to a built-in target (its `aliases` entry would match them anywhere). */
+  dropped: string[];
+}
+
+/**
+ * Merge Entities for an entity the workspace file defines: its forms (names, aliases) become
+ * aliases of `into` (a workspace entity's own aliases, an `aliases` entry for a built-in one,
+ * a new workspace entity for one only a sidecar defines), and it leaves the file, so no
+ * article suggests it under its old id. References to it follow. An invalid file is never
+ * rewritten: the KbError is thrown.
+ */
+export async function mergeWorkspaceEntity(file: string, kb: KnowledgeBase, from: string, into: AliasTarget): Promise<MergeResult> {
+  if (into.id === from) throw new KbError(file, `cannot merge '${from}' into itself`);
+  const ws = await readWorkspaceFile(file);
+  const own = ownEntity(file, ws, from);
+  const entries = ws.aliases.filter((a) => a.entity === from);
+  const forms = [...Object.values(own.names).flatMap((f) => f ?? []), ...own.aliases, ...entries.flatMap((a) => a.forms)];
+  ws.entities = ws.entities.filter((e) => e !== own);
+  ws.aliases = ws.aliases.filter((a) => a.entity !== from);
+  retarget(ws, from, into.id);
+
+  const known = kb.get(into.id);
+  const has = new Set([...(known ? formsOf(known) : [into.name]), ...ws.rejected]);
+  const moved = [...new Set(forms)].filter((f) => !has.has(f));
+  let dropped: string[] = [];
+  const target = ws.entities.find((e) => e.id === into.id);
+  if (target) {
+    target.aliases = [...new Set([...target.aliases, ...moved])];
+    target.contextual = [...new Set([...target.contextual, ...own.contextual])];
+  } else if (known) {
+    dropped = own.contextual;
+    const entry = ws.aliases.find((a) => a.entity === into.id);
+    if (entry) entry.forms = [...new Set([...entry.forms, ...moved])];
+    else if (moved.length) ws.aliases.push({ entity: into.id, forms: moved });
+  } else {
+    ws.entities.push({ ...newEntity(into, into.name), aliases: moved, contextual: own.contextual });
+  }
+  await writeWorkspaceFile(file, ws);
+  return { moved, dropped };
+}
+
+/** The entity `id` as the workspace file defines it; a built-in one is not the file's to rename or merge. */
+function ownEntity(file: string, ws: WorkspaceKb, id: string): Entity {
+  const own = ws.entities.find((e) => e.id === id);
+  if (!own || KnowledgeBase.builtin().get(id)) throw new KbError(file, `'${id}' is not an entity this file defines`);
+  return own;
+}
+
+/** `base`, or base-2, base-3…: the first not `taken` (as the sidecars number their entities). */
+function freeId(base: string, taken: (id: string) => boolean): string {
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (!taken(id)) return id;
+  }
+}
+
+/** References of the file's entities to `from` (agreement parties, a country) name `to` instead. */
+function retarget(ws: WorkspaceKb, from: string, to: string): void {
+  for (const e of ws.entities) {
+    if (e.parties?.includes(from)) e.parties = [...new Set(e.parties.map((p) => (p === from ? to : p)))];
+    if (e.country === from) e.country = to;
+  }
 }
 
 /** Validate the result as the loader will read it, then replace the file (no empty `rejected` list written). */

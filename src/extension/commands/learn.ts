@@ -1,9 +1,9 @@
 /**
- * Learning from the analyst (issue 12): a form tagged or confirmed in one article as
- * an entity of the knowledge base becomes a form of that entity in the workspace
- * knowledge base, so every article of the workspace suggests it; Reject Everywhere
- * rejects a mention here and its form in every article in one step. Both go through
- * article-annotator.kb.json.
+ * Learning from the analyst (issue 12): a form tagged or confirmed in one article
+ * becomes a form of its actor in the workspace knowledge base (an entity defined in
+ * the sidecar becomes a workspace entity), so every article of the workspace suggests
+ * it; Reject Everywhere rejects a mention here and its form in every article in one
+ * step. Both go through article-annotator.kb.json.
  */
 import * as vscode from 'vscode';
 import { KbError } from '../../core/kb';
@@ -34,10 +34,8 @@ export async function learnFrom(s: Services, state: ArticleState, m: { entity: s
   const form = m.text.trim();
   const file = s.knowledge.file;
   if (!file || !canWrite() || kindOf(m.type) !== 'actor' || !KB_ID.test(m.entity) || [...form].length < 2) return;
-  // Entities defined in a sidecar stay the analyst's to rename and merge there: only knowledge-base
-  // entities learn new forms (Add Alias makes a sidecar entity one).
-  if (!s.knowledge.kb.get(m.entity)) return;
-  // The canonical name: the knowledge base's, or the sidecar's for an entity defined there.
+  // An entity defined in a sidecar becomes a workspace entity with its name, type and QID (Rename
+  // and Merge Entities change it there too). The canonical name: the knowledge base's, or the sidecar's.
   const info = s.controller.directory(state.store?.entities() ?? []).get(m.entity);
   try {
     const result = await learnWorkspaceForm(file, s.knowledge.kb, { id: m.entity, kind: 'actor', type: m.type, name: info?.name ?? form, qid: info?.qid ?? null }, form);
