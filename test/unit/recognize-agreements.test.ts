@@ -19,6 +19,7 @@ const kb = KnowledgeBase.of(
     E({ id: 'kenya', type: 'country', names: { ja: ['ケニア'], ko: ['케냐'], en: ['Kenya'] } }),
     E({ id: 'uzbekistan', type: 'country', names: { en: ['Uzbekistan'], ko: ['우즈베키스탄'] } }),
     E({ id: 'japan', type: 'country', names: { ja: ['日本'], en: ['Japan'] }, abbreviations: { ja: ['日'] } }),
+    E({ id: 'north-korea', type: 'country', names: { ja: ['北朝鮮'] }, abbreviations: { ja: ['朝'] } }),
     E({ id: 'south-korea', type: 'country', names: { ko: ['한국'], en: ['South Korea', 'Korea'] }, abbreviations: { ko: ['한'] } }),
     E({ id: 'european-union', type: 'organization', names: { ja: ['欧州連合'], ko: ['유럽연합'], en: ['European Union'] }, aliases: ['EU'] }),
     E({ id: 'mercosur', type: 'organization', names: { en: ['Mercosur'], ko: ['메르코수르'] } }),
@@ -174,6 +175,45 @@ describe('recognize: agreements the knowledge base does not know (agreements.ts)
       assert.deepEqual(texts("'미래'를 주제로 한 공동선언을 채택했다."), ['공동선언']);
       assert.deepEqual(texts('양국 정상은 공동성명을 발표했다.'), ['공동성명']);
       assert.deepEqual(texts('양국은 내년 타결을 목표로 하기로 합의했다.'), []);
+    });
+  });
+
+  describe('documents named after a place (kb/data/places.json)', () => {
+    it('takes a place before a Korean head, with or without a space', () => {
+      assert.deepEqual(texts('두 정상은 대구 선언을 채택하고 인천공동선언도 냈다.'), ['대구 선언', '인천공동선언']);
+      assert.deepEqual(texts('외교장관들은 나이로비 공동성명과 리마 성명을 발표했다.'), ['나이로비 공동성명', '리마 성명']);
+      assert.deepEqual(texts('정상들은 캠프 데이비드 선언에 서명했다.'), ['캠프 데이비드 선언']);
+    });
+    it('links a later bare head to the document named after the place', () => {
+      const ms = agreements('양국은 울산 선언을 채택했다. 선언은 해양 협력을 담았다.');
+      assert.deepEqual(ms.map((m) => m.text), ['울산 선언', '선언']);
+      assert.equal(ms[1].entity, ms[0].entity);
+    });
+    it('does not take a word that only looks like a place, nor a place with a particle', () => {
+      assert.deepEqual(texts('그것은 빈 선언에 그쳤다.'), ['선언']);
+      assert.deepEqual(texts('대표단은 도쿄의 선언을 지지했다.'), ['선언']);
+    });
+    it('makes 합의 after a place a document, not the verb or another noun', () => {
+      assert.deepEqual(texts('양측은 하노이 합의를 이행하기로 했다.'), ['하노이 합의']);
+      assert.deepEqual(texts('그는 아부자합의는 유효하다고 말했다.'), ['아부자합의']);
+      assert.deepEqual(texts('양측은 서울에서 합의했다.'), []);
+      assert.deepEqual(texts('양측은 카이로 합의안을 검토했다.'), []);
+      assert.deepEqual(texts('양측은 카이로 합의했다.'), []);
+    });
+    it('takes a place before a Japanese head, and 合意 after a place with the parties written before it', () => {
+      assert.deepEqual(texts('両首脳はナイロビ宣言と釜山共同声明を確認した。'), ['ナイロビ宣言', '釜山共同声明']);
+      assert.deepEqual(texts('両首脳は ダカール 宣言を採択した。'), ['ダカール 宣言']);
+      assert.deepEqual(texts('日朝ストックホルム合意が注目された。'), ['日朝ストックホルム合意']);
+      assert.deepEqual(texts('両国はアクラで合意した。'), []);
+    });
+    it('takes a place before an English head, with or without "the", not after a preposition', () => {
+      assert.deepEqual(texts('Leaders adopted the Lusaka Declaration and a Kigali declaration on trade.'), ['Lusaka Declaration', 'Kigali declaration on trade']);
+      assert.deepEqual(texts('Ministers endorsed a new Harare statement.'), ['Harare statement']);
+    });
+    it('leaves a known name to the knowledge base (한미 워싱턴 선언 stays the Washington Declaration)', () => {
+      const builtin = KnowledgeBase.builtin();
+      const ms = recognize('한미 워싱턴 선언과 부산 선언을 비교했다.', builtin).filter((m) => m.kind === 'agreement');
+      assert.deepEqual(ms.map((m) => [m.text, m.entity.startsWith('doc-') ? 'new' : m.entity]), [['워싱턴 선언', 'washington-declaration-2023'], ['부산 선언', 'new']]);
     });
   });
 

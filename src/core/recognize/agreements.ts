@@ -11,6 +11,7 @@ import { isHangul, isKanji, isKatakana, isLatinLetter, LONG_VOWEL, MIDDLE_DOT } 
 import { caseOk } from './actors';
 import { code, boundaryOk, originalSlice, type Ctx } from './context';
 import genericHeads from '../kb/data/generic-heads.json';
+import placesData from '../kb/data/places.json';
 import { normalizeForm } from '../text/normalize';
 import { lexicon } from './lexicon';
 import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
@@ -57,6 +58,8 @@ export function agreementCands(ctx: Ctx, inOrganization: Uint8Array, sawStatemen
       if (lexicon.agreementHeadNotBefore[lang].some((w) => after.startsWith(w))) continue;
       if (lang === 'ja') {
         s = extendJapanese(ctx, h.s);
+        // ソウル 宣言 (a space, as machine translation leaves one): the place begins the name all the same.
+        if (s === h.s && ctx.t[s - 1] === ' ') s = placeEndingAt(ctx, s - 1, 'ja') ?? s;
         e = yearAfter(ctx, e);
         plural = PLURAL.ja.has(ctx.t.slice(s, h.s));
         s = quotedStart(ctx, s, e, 'ja');
@@ -75,6 +78,7 @@ export function agreementCands(ctx: Ctx, inOrganization: Uint8Array, sawStatemen
     if (type === 'statement') sawStatement = true;
     cands.push({ s, e, prio: PRIO.pattern, head: [h.s, h.e], agreementType: type, known: false, parts: [], plural });
   }
+  for (const c of placeNamedCands(ctx, actors)) if (!(inOrganization[c.s] && inOrganization[c.e - 1])) cands.push(c);
   const chosen = chooseLeftmostLongest(cands) as AgreementCand[];
   const starts = new Set(chosen.map((c) => c.s));
   const items = chosen.map((c, i): AgreementItem => {
@@ -343,6 +347,14 @@ function modifiersBefore(ctx: Ctx, s: number, actors: ActorIndex): number {
       }
       break;
     }
+    // A known place right before the head names the document without "the" too (a Gyeongju declaration),
+    // not after a preposition ("met in Seoul agreement was near" is the city, then consent).
+    const place = n === 0 ? placeEndingAt(ctx, start - 1, 'en') : undefined;
+    const before = place !== undefined && t[place - 1] === ' ' ? wordBefore(t, place - 1) : null;
+    if (place !== undefined && !(before && PLACE_NOT_AFTER.has(before.w))) {
+      start = place;
+      break;
+    }
     // A capitalized word that is no actor: a place or name, only right before the head and after "the".
     if (n > 0 || lexicon.dateWords.has(b.w) || /\d/.test(b.w)) break;
     const det = wordBefore(t, b.s - 1);
@@ -505,6 +517,77 @@ function extendEnglish(ctx: Ctx, s: number, e: number, actors: ActorIndex): [num
   return [start, end];
 }
 
+// ---------------------------------------------------------------- Places
+
+type PlaceLang = 'ja' | 'ko' | 'en';
+const longestFirst = (xs: string[]) => [...new Set(xs.map(normalizeForm))].sort((a, b) => b.length - a.length);
+/** Places documents are named after (kb/data/places.json), normalized, longest first. */
+const PLACES: Record<PlaceLang, string[]> = {
+  ja: longestFirst(placesData.places.flatMap((p) => p.ja)),
+  ko: longestFirst(placesData.places.flatMap((p) => p.ko)),
+  en: longestFirst(placesData.places.flatMap((p) => p.en)),
+};
+/** Words that name a document only after a place (민스크 합의, ハノイ合意); alone they are consent. */
+const PLACE_HEADS = { ja: placesData.heads.ja.map(normalizeForm), ko: placesData.heads.ko.map(normalizeForm) };
+
+/** English words after which a place is where something happens, not a document's name. */
+const PLACE_NOT_AFTER = new Set(['in', 'at', 'from', 'to', 'into', 'near', 'via', 'of', 'on', 'for', 'by', 'with', 'across', 'outside', 'inside', 'around', 'visited', 'visiting', 'left', 'leaving']);
+
+/** Whether the character before a place lets it begin a word in its script. */
+const placeStartOk: Record<PlaceLang, (c: number) => boolean> = {
+  ja: (c) => !isNameChar(c),
+  ko: (c) => !isKoreanWordChar(c),
+  en: (c) => !isLatinOrDigit(c) && c !== 0x2d,
+};
+
+/** The start of a known place that ends at `e` and begins a word there, if one does. */
+function placeEndingAt(ctx: Ctx, e: number, lang: PlaceLang): number | undefined {
+  for (const p of PLACES[lang]) {
+    const s = e - p.length;
+    if (s >= 0 && ctx.t.startsWith(p, s) && placeStartOk[lang](code(ctx, s - 1))) return s;
+  }
+  return undefined;
+}
+
+/**
+ * 민스크 합의, 싱가포르합의, ハノイ合意, 米朝シンガポール合意: a place (with or without a space in Korean)
+ * before a word that names a document only after one. Not the verb or another noun (합의했다,
+ * 合意した, 합의안); particles stay outside. In Japanese, parties written right before the place
+ * belong to the name; Korean parties before a space stay outside (a known name such as 워싱턴
+ * 선언 keeps its entity).
+ */
+function placeNamedCands(ctx: Ctx, actors: ActorIndex): AgreementCand[] {
+  const t = ctx.t;
+  const out: AgreementCand[] = [];
+  const actorEnds = new Set<number>();
+  for (const ends of actors.values()) for (const e of ends) actorEnds.add(e);
+  for (const lang of ['ko', 'ja'] as const) {
+    for (const word of PLACE_HEADS[lang]) {
+      for (let i = t.indexOf(word); i !== -1; i = t.indexOf(word, i + 1)) {
+        const e = i + word.length;
+        const next = code(ctx, e);
+        let s: number | undefined;
+        if (lang === 'ko') {
+          const particle = lexicon.particles.ko.find((p) => t.startsWith(p, e));
+          if (isHangul(next) && !(particle && !isHangul(code(ctx, e + particle.length)))) continue;
+          s = placeEndingAt(ctx, t[i - 1] === ' ' ? i - 1 : i, 'ko');
+        } else {
+          // 合意した, 合意する, 合意され, 合意できず; 合意書 and 合意文書 are heads of their own.
+          if (/[しすさせでき書文]/.test(t[e] ?? '')) continue;
+          const p = PLACES.ja.find((w) => t.startsWith(w, i - w.length));
+          if (p === undefined) continue;
+          const ps = i - p.length;
+          if (placeStartOk.ja(code(ctx, ps - 1))) s = ps;
+          else if (actorEnds.has(ps)) s = extendJapanese(ctx, ps);
+        }
+        if (s === undefined) continue;
+        out.push({ s, e, prio: PRIO.pattern, head: [i, e], agreementType: 'agreement', known: false, parts: [] });
+      }
+    }
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- Japanese and Korean
 
 /** The words that make a head plural (kb/data/generic-heads.json, plural). */
@@ -618,6 +701,12 @@ function extendKorean(ctx: Ctx, head: number, actors: ActorIndex): number {
     const w = t.slice(ws, we);
     if (actorCompound(ctx, ws, we, actors, lexicon.regions.ko)) {
       s = ws;
+      break;
+    }
+    // 서울 선언, 부산 공동성명, 캠프 데이비드 선언: a known place right before the head begins the name.
+    const place = n === 0 ? placeEndingAt(ctx, we, 'ko') : undefined;
+    if (place !== undefined) {
+      s = place;
       break;
     }
     if (lexicon.agreementModifiers.ko.has(w) && !connector) {
