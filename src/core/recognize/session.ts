@@ -172,9 +172,9 @@ export class RecognitionSession {
       r.key2 = key;
       r.key3 = undefined;
       r.gen2++;
+      // One text only: what stage 2 read is let go region by region, not after the last one.
+      if (this.once) r.base = r.local = NONE;
     }
-
-    if (this.once) for (const r of regions) r.base = r.local = NONE;
 
     // Stage 3: the article's people, their surnames and readings. The needles are read again
     // only when the regions naming people, or their choices, changed.
@@ -230,6 +230,13 @@ export class RecognitionSession {
         .join('\u0000');
       r.key3 = key;
       r.gen3++;
+      if (this.once) {
+        // Stage 4 reads the names found and the agreement heads of the scan, nothing else of stages 2 and 3.
+        r.chosen = undefined;
+        r.people = undefined;
+        const h = r.ctx.hits;
+        r.ctx.hits = { ...NO_HITS, free: h.free, heads: h.heads, abbrJa: h.abbrJa, abbrKo: h.abbrKo };
+      }
     }
 
     this.linkPeople(regions);
