@@ -79,12 +79,13 @@ export function mergeRecognized(
     status: 'confirmed',
   }));
   const overlapsConfirmed = overlapIndex(confirmed);
+  // Without decisions (most articles of a workspace have no sidecar) every recognized mention is shown.
+  const undecided = records.length === 0;
   for (const m of recognized) {
-    if (decided.has(spanKey(m.start, m.end))) continue;
-    if (overlapsConfirmed(m.kind, m.start, m.end)) continue;
+    if (!undecided && (decided.has(spanKey(m.start, m.end)) || overlapsConfirmed(m.kind, m.start, m.end))) continue;
     mentions.push({ ...m, status: 'recognized' });
   }
-  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (!inSpanOrder(mentions)) mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   withDecidedParties(mentions, recognized, entity);
   const orphans = records.filter((r) => !r.anchored).map((r) => ({ id: r.id, text: r.quote.exact, entity: r.entity }));
   return { mentions, orphans };
@@ -143,6 +144,16 @@ function mergeInOrder(source: AnnotationSource, recognized: Mention[]): MergedMe
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   withDecidedParties(mentions, recognized, (id) => source.entity(id));
   return { mentions, orphans };
+}
+
+/** Sorted by start, then end (what the sort below makes; the recognizer's order already is, mostly). */
+function inSpanOrder(mentions: readonly Mention[]): boolean {
+  for (let i = 1; i < mentions.length; i++) {
+    const a = mentions[i - 1];
+    const b = mentions[i];
+    if (b.start < a.start || (b.start === a.start && b.end < a.end)) return false;
+  }
+  return true;
 }
 
 function isSorted(mentions: readonly Mention[]): boolean {

@@ -8,10 +8,13 @@
  */
 
 const BOM = 0xfeff;
+// One decoder for every article (making one costs more than decoding a short article); a
+// non-streaming decode starts afresh each time, also after an error.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decode an article's bytes: strict UTF-8, leading BOM dropped. Throws on invalid UTF-8. */
 export function decodeArticle(bytes: Uint8Array): { text: string; hadBom: boolean } {
-  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  const text = UTF8.decode(bytes);
   return text.charCodeAt(0) === BOM ? { text: text.slice(1), hadBom: true } : { text, hadBom: false };
 }
 

@@ -202,14 +202,14 @@ export function linePreviews(text: string, spans: readonly { start: number; end:
     let { before, after } = side(3 * width);
     const short = (s: string, from: number, to: number) => s.length < 2 * width && to - from > 3 * width;
     if (short(before, lineStart, start) || short(after, end, lineEnd)) ({ before, after } = side(12 * width));
-    const mention = text.slice(start, end).replace(/\s+/g, ' ');
+    const mention = text.slice(start, end).replace(SPACES, ' ');
     // Keep the mention visible on long lines: start a little before it.
     const room = Math.max(0, width - mention.length);
     const lead = Math.min(before.length, Math.max(20, room - after.length));
     const from = snap(before, before.length - lead);
     const head = before.slice(from);
     const to = snap(after, Math.min(after.length, Math.max(0, room - head.length)));
-    const excerpt = (head + mention + after.slice(0, to)).replace(/\s+/g, ' ').trim();
+    const excerpt = (head + mention + after.slice(0, to)).replace(SPACES, ' ').trim();
     return { line: lo, preview: (from > 0 ? '…' : '') + excerpt + (to < after.length ? '…' : '') };
   });
 }
@@ -236,13 +236,18 @@ export function stripMarkup(s: string, side: 'before' | 'after' | 'whole' = 'who
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|~~|`)/g, '');
   if (side !== 'after') t = t.replace(/^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+/, '');
-  t = t.replace(/[ \t\u00a0]+/g, ' ');
+  t = t.replace(BLANKS, ' ');
   if (side === 'before') return t.replace(/^ /, '');
   if (side === 'after') return t.replace(/ $/, '');
   return t.trim();
 }
 
 const MARKUP_CHAR = /[<>&[*_~`]/;
+
+// Every run of white space (SPACES) or of blanks (BLANKS) as one space, written so that a single
+// space, most of them, is no match: such a replace copies nothing when there is nothing to change.
+const SPACES = / \s+|[^\S ]\s*/g;
+const BLANKS = / [ \t\u00a0]+|[\t\u00a0][ \t\u00a0]*/g;
 
 function decodeEntity(e: string): string | undefined {
   if (e[0] === '#') {

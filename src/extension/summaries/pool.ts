@@ -1,8 +1,10 @@
 /**
  * The workspace index's summaries (read, recognize, merge with the sidecar, previews) made in worker
  * threads, one per core: indexing thousands of articles uses every core, and the extension host only
- * receives finished summaries. Each worker holds a few requests at a time, so a knowledge change or a
- * dispose never waits behind a whole workspace. Workers stop after a while idle (each holds the KB).
+ * receives finished summaries. Articles go to a worker several per message and come back compactly
+ * encoded (codec.ts): a message and a structured clone per article cost the extension host more than
+ * decoding. Each worker holds a few requests at a time, so a knowledge change or a dispose never waits
+ * behind a whole workspace. Workers stop after a while idle (each holds the KB).
  * Without the bundled worker (unit tests run the TypeScript sources) summaries are made in this thread.
  * No vscode here: the bench runs it in Node.
  */
@@ -12,23 +14,31 @@ import { Worker } from 'worker_threads';
 import { KnowledgeBase, type WorkspaceKb } from '../../core/kb';
 import { recognize } from '../../core/recognize';
 import { summarizeArticle, type DiskSummary } from '../../core/workspace/summary';
-import type { SummaryRequest, SummaryResponse } from './protocol';
+import { decodeBatch } from './codec';
+import type { SummaryJob, SummaryRequest, SummaryResponse } from './protocol';
 
-const depth = 4;
+/** Requests a worker holds at a time (one in work, the next ready), and articles per request at most. */
+const depth = 2;
+const maxBatch = 16;
 const idleMs = 30_000;
 
-interface Pending {
-  id: number;
-  fsPath: string;
-  file: string;
-  maxSize: number;
+interface Pending extends SummaryJob {
   resolve: (s: DiskSummary) => void;
   reject: (e: Error) => void;
 }
 
+interface Held {
+  worker: Worker;
+  /** The articles it holds, by id, and how many requests they came in. */
+  held: Map<number, Pending>;
+  requests: number;
+}
+
 export class SummaryPool {
-  private workers: Array<{ worker: Worker; held: Map<number, Pending> }> = [];
-  private readonly queue: Pending[] = [];
+  private workers: Held[] = [];
+  private queue: Pending[] = [];
+  private head = 0;
+  private scheduled = false;
   private nextId = 1;
   private knowledge: Extract<SummaryRequest, { kind: 'knowledge' }> = { kind: 'knowledge', workspace: null, file: null };
   private localKb = KnowledgeBase.builtin();
@@ -54,14 +64,23 @@ export class SummaryPool {
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, fsPath, file, maxSize, resolve, reject });
       this.start();
-      this.dispatch();
+      // Requests made together (the index asks for every article at once) are dispatched together.
+      if (!this.scheduled) {
+        this.scheduled = true;
+        queueMicrotask(() => {
+          this.scheduled = false;
+          this.dispatch();
+        });
+      }
     });
   }
 
   dispose(): void {
     clearTimeout(this.idle);
     const stopped = new Error('summary workers stopped');
-    for (const p of this.queue.splice(0)) p.reject(stopped);
+    for (const p of this.queue.splice(this.head)) p.reject(stopped);
+    this.queue = [];
+    this.head = 0;
     for (const w of this.workers.splice(0)) {
       for (const p of w.held.values()) p.reject(stopped);
       void w.worker.terminate();
@@ -71,21 +90,26 @@ export class SummaryPool {
   private start(): void {
     clearTimeout(this.idle);
     while (this.workers.length < Math.max(1, this.threads)) {
-      const w = { worker: new Worker(this.workerPath), held: new Map<number, Pending>() };
+      const w: Held = { worker: new Worker(this.workerPath), held: new Map(), requests: 0 };
       w.worker.on('message', (r: SummaryResponse) => {
-        const p = w.held.get(r.id);
-        if (!p) return;
-        w.held.delete(r.id);
+        w.requests = Math.max(0, w.requests - 1);
+        const summaries = decodeBatch<DiskSummary>(r.summaries);
+        r.ids.forEach((id, i) => this.settle(w, id, (p) => p.resolve(summaries[i])));
+        for (const e of r.errors) this.settle(w, e.id, (p) => p.reject(new Error(e.error)));
         if (!w.held.size) w.worker.unref();
-        if ('error' in r) p.reject(new Error(r.error));
-        else p.resolve(r.summary);
         this.dispatch();
       });
-      // A crashed worker fails what it held; the next request starts a new one.
+      // A crashed worker fails what it held; a new one takes the articles still queued.
       const gone = (e: Error) => {
+        if (!this.workers.includes(w)) return;
         this.workers = this.workers.filter((x) => x !== w);
         for (const p of w.held.values()) p.reject(e);
         w.held.clear();
+        w.requests = 0;
+        if (this.head < this.queue.length) {
+          this.start();
+          this.dispatch();
+        }
       };
       w.worker.on('error', gone);
       w.worker.on('exit', () => gone(new Error('summary worker exited')));
@@ -96,18 +120,40 @@ export class SummaryPool {
     }
   }
 
+  private settle(w: Held, id: number, how: (p: Pending) => void): void {
+    const p = w.held.get(id);
+    if (!p) return;
+    w.held.delete(id);
+    how(p);
+  }
+
   private dispatch(): void {
-    for (;;) {
-      if (!this.queue.length) break;
+    while (this.head < this.queue.length) {
       let w = this.workers[0];
-      for (const x of this.workers) if (x.held.size < w.held.size) w = x;
-      if (!w || w.held.size >= depth) break;
-      const p = this.queue.shift()!;
-      w.held.set(p.id, p);
+      for (const x of this.workers) if (x.requests < w.requests) w = x;
+      if (!w || w.requests >= depth) break;
+      // Spread what is left over every worker's requests; a long queue goes maxBatch at a time.
+      const left = this.queue.length - this.head;
+      const size = Math.min(maxBatch, Math.max(1, Math.ceil(left / (this.workers.length * depth))));
+      const jobs: SummaryJob[] = [];
+      for (const p of this.queue.slice(this.head, this.head + size)) {
+        w.held.set(p.id, p);
+        jobs.push({ id: p.id, fsPath: p.fsPath, file: p.file, maxSize: p.maxSize });
+      }
+      this.head += jobs.length;
+      w.requests++;
       w.worker.ref();
-      w.worker.postMessage({ kind: 'summarize', id: p.id, fsPath: p.fsPath, file: p.file, maxSize: p.maxSize } satisfies SummaryRequest);
+      w.worker.postMessage({ kind: 'summarize', jobs } satisfies SummaryRequest);
     }
-    if (!this.queue.length && this.workers.every((w) => !w.held.size)) {
+    // The queue is an array read from `head`: shifting a long one article by article is quadratic.
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    if (this.head === this.queue.length && this.workers.every((w) => !w.held.size)) {
       clearTimeout(this.idle);
       this.idle = setTimeout(() => this.stopIdle(), idleMs);
       this.idle.unref();
@@ -115,7 +161,7 @@ export class SummaryPool {
   }
 
   private stopIdle(): void {
-    if (this.queue.length || this.workers.some((w) => w.held.size)) return;
+    if (this.head < this.queue.length || this.workers.some((w) => w.held.size)) return;
     for (const w of this.workers.splice(0)) void w.worker.terminate();
   }
 }

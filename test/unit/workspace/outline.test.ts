@@ -88,6 +88,26 @@ describe('workspace/group: previews without markup', () => {
   });
 });
 
+describe('workspace/group: white space in previews', () => {
+  // Any run of blanks or line breaks (tabs, no-break spaces, ideographic spaces) shows as one space.
+  const pieces = ['Japan', ' ', '  ', '\t', '\u00a0', '\u3000', '\r\n', 'x', '日本', ' \t ', '<b>', '**', '&amp;'];
+  const reference = (s: string) => s.replace(/[ \t\u00a0]+/g, ' ');
+  it('collapses every run, whatever it is made of, and leaves single spaces as they are', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let i = 0; i < 300; i++) {
+      const s = Array.from({ length: 1 + rnd(20) }, () => pieces[rnd(pieces.length)]).join('');
+      const whole = stripMarkup(s);
+      assert.ok(!/[ \t\u00a0]{2}|[\t\u00a0]/.test(whole), JSON.stringify([s, whole]));
+      if (!/[<>&[*_~`#>\-+\d]/.test(s)) assert.strictEqual(stripMarkup(s, 'after'), reference(s).replace(/ $/, ''));
+      const text = `${s}Korea${s}\n`;
+      const [p] = linePreviews(text, [{ start: [...s].length, end: [...s].length + 5 }]);
+      assert.ok(!/\s{2}|[^\S ]/.test(p.preview), JSON.stringify([text, p.preview]));
+      assert.ok(p.preview.includes('Korea'));
+    }
+  });
+});
+
 describe('workspace/navigate', () => {
   const spans = [
     { start: 2, end: 5 },
