@@ -69,24 +69,13 @@ async function acquire(lock: string, timeoutMs: number, staleMs: number): Promis
   const body = JSON.stringify(info);
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
-    // Written whole beside it, then linked into place (link never replaces): a lock file always names
-    // its holder, so a holder killed at any moment is known dead at once. The temporary file is named
-    // like writeFileAtomic's, so the next write removes one a killed process left.
-    const temp = path.join(path.dirname(lock), `.${path.basename(lock).slice(0, -'.lock'.length)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      await fsp.writeFile(temp, body, { flag: 'wx' });
-      await fsp.link(temp, lock).catch(async (e: NodeJS.ErrnoException) => {
-        // No hard links on this file system (FAT, some network shares): create it exclusively instead.
-        if (e.code !== 'EPERM' && e.code !== 'ENOTSUP' && e.code !== 'ENOSYS') throw e;
-        await fsp.writeFile(lock, body, { flag: 'wx' });
-      });
+      await createWhole(lock, body);
       break;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new SidecarPermissionError(lock, code);
       if (code !== 'EEXIST') throw e;
-    } finally {
-      await fsp.rm(temp, { force: true });
     }
     if (await breakIfStale(lock, staleMs)) continue;
     if (Date.now() >= deadline) throw new SidecarLockTimeoutError(lock, timeoutMs);
@@ -97,6 +86,8 @@ async function acquire(lock: string, timeoutMs: number, staleMs: number): Promis
     fsp.utimes(lock, now, now).catch(() => undefined);
   }, Math.max(staleMs / 3, 50));
   refresh.unref?.();
+  // A breaker killed between removing a stale lock and its own file leaves that file behind.
+  await clearStaleBreaker(`${lock}.break`);
   return async () => {
     clearInterval(refresh);
     // Remove it only while it is still ours (it may have been broken as stale after a long stall).
@@ -117,7 +108,7 @@ async function breakIfStale(lock: string, staleMs: number): Promise<boolean> {
   // so a breaker that looked a moment too early never removes the lock a new holder just took.
   const breaker = `${lock}.break`;
   try {
-    await fsp.writeFile(breaker, JSON.stringify({ pid: process.pid, host: HOST }), { flag: 'wx' });
+    await createWhole(breaker, JSON.stringify({ pid: process.pid, host: HOST }));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     await clearStaleBreaker(breaker);
@@ -132,6 +123,27 @@ async function breakIfStale(lock: string, staleMs: number): Promise<boolean> {
     return true;
   } finally {
     await fsp.rm(breaker, { force: true });
+  }
+}
+
+/**
+ * Create `file` exclusively with `body` in it (EEXIST when it exists). Written whole beside it, then
+ * linked into place (link never replaces): the file always names its holder, so a holder killed at any
+ * moment is known dead at once. The temporary file is named like writeFileAtomic's, so the next write
+ * removes one a killed process left.
+ */
+async function createWhole(file: string, body: string): Promise<void> {
+  const base = path.basename(file).replace(/\.lock(\.break)?$/, '');
+  const temp = path.join(path.dirname(file), `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await fsp.writeFile(temp, body, { flag: 'wx' });
+    await fsp.link(temp, file).catch(async (e: NodeJS.ErrnoException) => {
+      // No hard links on this file system (FAT, some network shares): create it exclusively instead.
+      if (e.code !== 'EPERM' && e.code !== 'ENOTSUP' && e.code !== 'ENOSYS') throw e;
+      await fsp.writeFile(file, body, { flag: 'wx' });
+    });
+  } finally {
+    await fsp.rm(temp, { force: true });
   }
 }
 

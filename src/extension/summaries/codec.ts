@@ -62,8 +62,9 @@ export function encodeBatch(items: readonly object[]): EncodedBatch {
   // Per key of the object being encoded, its tag (TAGS[i]).
   const tagBuf: number[] = [];
   const shapeOf = (keys: string[], last: number): number => {
-    // Most objects of a list have the shape of the one before.
+    // Most objects of a list have the shape of the one before, and a batch has few shapes.
     if (last >= 0 && sameShape(shapes[last], keys, tagBuf)) return last;
+    for (let i = shapes.length - 1; i >= Math.max(0, shapes.length - 8); i--) if (sameShape(shapes[i], keys, tagBuf)) return i;
     const tags = tagBuf.slice(0, keys.length).map((t) => TAGS[t]).join('');
     const shapeKey = `${tags}\u0000${keys.join('\u0000')}`;
     let shape = shapeIndex.get(shapeKey);

@@ -155,6 +155,17 @@ describe('concurrent writers (real processes)', function () {
       assert.deepEqual(readdirSync(tmp.dir), []);
     });
 
+    it('a breaker killed after removing the stale lock leaves its file; the next holder removes it, a live one\'s stays', async () => {
+      const sidecar = path.join(tmp.dir, 'a.txt.annotations.json');
+      const breaker = lockPathFor(sidecar) + '.break';
+      writeFileSync(breaker, JSON.stringify({ pid: await deadPid(), host: require('os').hostname() }));
+      assert.equal(await withSidecarLock(sidecar, async () => 'ran', { timeoutMs: 500 }), 'ran');
+      assert.deepEqual(readdirSync(tmp.dir), []);
+      writeFileSync(breaker, JSON.stringify({ pid: process.ppid, host: require('os').hostname() }));
+      assert.equal(await withSidecarLock(sidecar, async () => 'ran', { timeoutMs: 500 }), 'ran');
+      assert.deepEqual(readdirSync(tmp.dir), [path.basename(breaker)]);
+    });
+
     it('leftover temporary files: a dead pid\'s are removed, a live writer\'s kept', async () => {
       const sidecar = path.join(tmp.dir, 'a.txt.annotations.json');
       const dead = path.join(tmp.dir, `.a.txt.annotations.json.${await deadPid()}.abcd1234.tmp`);
