@@ -14,7 +14,6 @@ import { ArticleAnnotations, mergeRecognized } from '../src/core/annotations';
 import type { KnowledgeBase } from '../src/core/kb';
 import { recognize, RecognitionSession } from '../src/core/recognize';
 import { DEFAULT_MAX_ARTICLE_SIZE } from '../src/core/text/article';
-import { OffsetIndex } from '../src/core/text/offsets';
 import { SummaryPool } from '../src/extension/summaries/pool';
 import { buildCorpusMap } from '../src/core/workspace/corpusMap';
 import { EntityDirectory } from '../src/core/workspace/entities';

@@ -7,7 +7,6 @@
 //     graphology@0.26.0 graphology-layout-forceatlas2@0.10.1 d3-force@3.0.1
 //   node scripts/graph-choice.js /tmp/graph-choice     (ONLY=regex picks candidates; NODES, EDGES, LIMIT ms)
 const esbuild = require('esbuild');
-const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const P = require('./vscode/paths');

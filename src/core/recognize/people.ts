@@ -193,7 +193,7 @@ function englishNameAfter(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     const rest = ctx.orig.slice(ctx.origin[pos], ctx.origin[Math.min(ctx.t.length, pos + 40)]);
     const m = NAME_WORD.exec(rest);
     if (!m || NOT_NAMES.has(m[0])) break;
-    let len = m[0].length;
+    const len = m[0].length;
     if (rest.slice(len).startsWith("'s") || rest.slice(len).startsWith('’s')) {
       words.push([pos, pos + len]);
       break;
