@@ -96,7 +96,7 @@ export const confirm: Command = {
     }
     const chosen = undecided.filter((m) => values.all || m.entity === values.entity);
     // One pass for all of them: a confirm() per mention re-indexes the store each time (quadratic).
-    store.confirmAll(chosen.map(({ status: _status, ...m }) => m));
+    store.confirmAll(chosen);
     if (chosen.length && !(await saveOrReport('confirm', store, io))) return 1;
     io.out(`confirmed ${chosen.length} mention${chosen.length === 1 ? '' : 's'} in ${article}${chosen.length ? ` → ${store.sidecarPath}` : ''}`);
     return 0;

@@ -91,8 +91,10 @@ export class ArticleAnnotations {
   private entityMap = new Map<string, SidecarEntity>();
   private extras: RootExtras = {};
   /** Canonical text of each annotation / entity at the last sync with the file. */
-  private baseAnnotations = new Map<string, string>();
-  private baseEntities = new Map<string, string>();
+  // The file as last read or written; its canonical texts are made only when a merge or an id check needs
+  // them (a CLI command that saves and exits never does). Documents are never mutated once built or parsed.
+  private baseDoc: SidecarDoc | null = null;
+  private baseCache: { annotations: Map<string, string>; entities: Map<string, string> } | null = null;
   /** sha256 of the file's bytes at the last sync; null when there was no file. */
   private diskHash: string | null = null;
   /** Ids changed or deleted by us since the last sync, with the clock of the change. */
@@ -199,13 +201,15 @@ export class ArticleAnnotations {
     return this.upsert(m, 'confirmed', note);
   }
 
-  /** Confirm many mentions at once (Confirm All): one lookup table and one change event, not one scan each. */
-  confirmAll(ms: Mention[]): Annotation[] {
+  /** Confirm many mentions at once (Confirm All): one lookup table and one change event, not one scan each; returns how many. */
+  confirmAll(ms: readonly Mention[]): number {
     const bySpan = new Map<string, AnnotationRecord>();
     for (const r of this.records.values()) if (r.anchored) bySpan.set(`${r.start}:${r.end}`, r);
-    const out = ms.map((m) => this.upsert(m, 'confirmed', undefined, bySpan, true));
+    // One action, one time: every annotation it makes or changes gets the same timestamp.
+    const batch = { bySpan, now: this.now() };
+    for (const m of ms) this.upsertRecord(m, 'confirmed', undefined, batch);
     if (ms.length) this.emit('user');
-    return out;
+    return ms.length;
   }
 
   /** Dismiss a recognized mention: recorded as rejected so it stays suppressed. */
@@ -470,16 +474,20 @@ export class ArticleAnnotations {
 
   // ---- internals ----
 
-  private upsert(m: Mention, status: Status, note?: string, bySpan?: Map<string, AnnotationRecord>, quiet = false): Annotation {
+  /** With a batch (confirmAll): spans looked up in its table, its timestamp, and no event (the caller sends one). */
+  private upsert(m: Mention, status: Status, note?: string): Annotation {
+    return snapshot(this.upsertRecord(m, status, note));
+  }
+
+  private upsertRecord(m: Mention, status: Status, note?: string, batch?: { bySpan: Map<string, AnnotationRecord>; now: string }): AnnotationRecord {
     this.assertWritable();
     const text = this.spanText(m.start, m.end);
     if (m.text !== text) throw new AnnotationError(`mention '${m.text}' does not match the text at ${m.start}-${m.end} ('${text}')`);
     if (!this.entityMap.has(m.entity)) {
       this.addEntity(this.kbEntity(m.entity) ?? { id: m.entity, kind: m.kind, type: m.type, name: m.text, qid: m.qid });
     }
-    const fields = { entity: m.entity, kind: m.kind, type: m.type, status, ...(note !== undefined ? { note } : {}) };
     let existing: AnnotationRecord | undefined;
-    if (bySpan) existing = bySpan.get(`${m.start}:${m.end}`);
+    if (batch) existing = batch.bySpan.get(`${m.start}:${m.end}`);
     else {
       for (const r of this.records.values()) {
         if (r.anchored && r.start === m.start && r.end === m.end) {
@@ -489,17 +497,27 @@ export class ArticleAnnotations {
       }
     }
     if (existing) {
-      const same = (Object.keys(fields) as (keyof typeof fields)[]).every((k) => existing[k] === fields[k]);
+      const same = existing.entity === m.entity && existing.kind === m.kind && existing.type === m.type && existing.status === status && (note === undefined || existing.note === note);
       if (!same) {
-        Object.assign(existing, fields);
-        this.touch(existing);
+        existing.entity = m.entity;
+        existing.kind = m.kind;
+        existing.type = m.type;
+        existing.status = status;
+        if (note !== undefined) existing.note = note;
+        existing.modified = batch?.now ?? this.now();
+        this.changed.set(existing.id, ++this.clock);
+        if (!batch) this.emit('user');
       }
-      return snapshot(existing);
+      return existing;
     }
-    const now = this.now();
+    const now = batch?.now ?? this.now();
     const r: AnnotationRecord = {
       id: this.newId(),
-      ...fields,
+      entity: m.entity,
+      kind: m.kind,
+      type: m.type,
+      status,
+      ...(note !== undefined ? { note } : {}),
       created: now,
       modified: now,
       start: m.start,
@@ -510,10 +528,10 @@ export class ArticleAnnotations {
     };
     this.records.set(r.id, r);
     this.recordsVersion++;
-    bySpan?.set(`${r.start}:${r.end}`, r);
+    batch?.bySpan.set(`${r.start}:${r.end}`, r);
     this.changed.set(r.id, ++this.clock);
-    if (!quiet) this.emit('user');
-    return snapshot(r);
+    if (!batch) this.emit('user');
+    return r;
   }
 
   /** Merge a document read from disk into memory; their annotations are anchored in our text. */
@@ -601,8 +619,24 @@ export class ArticleAnnotations {
   }
 
   private setBase(doc: SidecarDoc | null): void {
-    this.baseAnnotations = new Map((doc?.annotations ?? []).map((a) => [a.id, canonical(a)]));
-    this.baseEntities = new Map((doc?.entities ?? []).map((e) => [e.id, canonical(e)]));
+    this.baseDoc = doc;
+    this.baseCache = null;
+  }
+
+  private base(): { annotations: Map<string, string>; entities: Map<string, string> } {
+    const doc = this.baseDoc;
+    return (this.baseCache ??= {
+      annotations: new Map((doc?.annotations ?? []).map((a) => [a.id, canonical(a)])),
+      entities: new Map((doc?.entities ?? []).map((e) => [e.id, canonical(e)])),
+    });
+  }
+
+  private get baseAnnotations(): Map<string, string> {
+    return this.base().annotations;
+  }
+
+  private get baseEntities(): Map<string, string> {
+    return this.base().entities;
   }
 
   /** After a write (or finding the file already equal): forget changes made up to `mark`, which the file now has. */

@@ -34,6 +34,21 @@ describe('annotations: confirming many at once', () => {
     assert.deepEqual(store.annotations().map((a) => a.status), ['confirmed']);
   });
 
+  it('one Confirm All is one action: one event and one timestamp, whether it makes annotations or changes rejections', async () => {
+    let clock = 0;
+    const now = () => new Date(Date.UTC(2026, 0, 1, 0, 0, clock++));
+    const store = await ArticleAnnotations.load(writeArticle(tmp.dir), ARTICLE, { kb, now });
+    const ms = recognize(ARTICLE, kb);
+    for (const m of ms.slice(0, 3)) store.reject(m);
+    const events: string[] = [];
+    store.onDidChange((e) => events.push(e.reason));
+    assert.equal(store.confirmAll(ms), ms.length);
+    assert.deepEqual(events, ['user']);
+    const stamps = new Set(store.annotations().map((a) => a.modified));
+    assert.equal(stamps.size, 1);
+    assert.ok(store.annotations().every((a) => a.status === 'confirmed'));
+  });
+
   it('hides recognitions overlapping a confirmed span of the same kind, on a long article', () => {
     const unit = '日本とロシアが会談した。';
     const text = unit.repeat(20000);
