@@ -37,6 +37,36 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     has('said Tobias Renner, chief executive of Ordway Group.', 'Tobias Renner/person');
     noneOfType('In Nairobi, capital of Kenya, traders waited.', 'person');
   });
+  it('English names with particles after a title run on through them, and their surname keeps them (lexicon nameParticles)', () => {
+    const text = 'Foreign Minister Alberto van Wessel met President Ana dos Prazeres. Later Van Wessel said the talks went well; dos Prazeres agreed.';
+    has(text, 'Alberto van Wessel/person', 'Ana dos Prazeres/person', 'Van Wessel/person', 'dos Prazeres/person');
+    const ms = recognize(text, kb).filter((m) => m.type === 'person');
+    assert.equal(ms.find((m) => m.text === 'Van Wessel')!.entity, ms.find((m) => m.text === 'Alberto van Wessel')!.entity);
+    // A particle with no capitalized word after it is no part of a name; nor is "de facto".
+    has('President Marta Quellin de facto ruled.', 'Marta Quellin/person');
+    lacks('President Marta Quellin de facto ruled.', 'Marta Quellin de/person');
+    has('Minister Oskar Brandl and van drivers met.', 'Oskar Brandl/person');
+  });
+
+  it('Korean NAME BODY TITLE with the body in Latin letters, and foreign names whose last word looks Korean (made-up names)', () => {
+    has('라스무스 페테르센 ADB 총재는 화상으로 참석했다.', '라스무스 페테르센/person', 'ADB/organization');
+    has('하미드 오마르 유수프 AU 집행위원장은 제안했다.', '하미드 오마르 유수프/person', 'AU/organization');
+    // A Korean name after a modifier, an adverb or a conjunction stays a Korean name; an adverb opens a foreign one.
+    for (const lead of ['신임', '그리고', '하지만', '한편', '당시']) {
+      has(`${lead} 김철수 ADB 총재는 말했다.`, '김철수/person');
+      lacks(`${lead} 김철수 ADB 총재는 말했다.`, `${lead} 김철수/person`);
+    }
+    has('그리고 아미나 벨로 남아프리카개발공동체(SADC) 사무총장은 말했다.', '아미나 벨로/person');
+    noneOfType('최근 ADB 총재는 말했다. 그는 G20 의장을 만났다.', 'person');
+  });
+
+  it('an agency after the place in a Japanese dateline: 【ワシントン共同】, not 共同 elsewhere', () => {
+    has('【ワシントン共同】米政府は発表した。', '共同/organization');
+    has('【アスタナ時事】会合が開かれた。', '時事/organization');
+    lacks('両国は共同で開発する。', '共同/organization');
+    lacks('【共同】', '共同/organization');
+  });
+
   it('people introduced by a title after a body, in all three languages (made-up names)', () => {
     has('クワメ・アサンテECOWAS委員長は述べた。アサンテ氏は', 'クワメ・アサンテ/person', 'ECOWAS/organization', 'アサンテ/person');
     // The title noun is no part of the body: UNDP事務局長 is UNDP and a title.

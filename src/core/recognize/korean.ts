@@ -35,7 +35,7 @@ const NEVER_FOREIGN_LAST = new Set(['는', '을', '를', '에', '의', '와', '�
 /** A word of a foreign name written in hangul (아미나, 벨로, 알부다이위, 빈): hangul only, no common noun, no case ending or verb form. */
 function foreignNameWord(word: string, first: boolean): boolean {
   if (!/^[\uac00-\ud7a3]{1,7}$/.test(word) || (first && word.length < 2)) return false;
-  if (lexicon.koreanCommonNouns.has(word) || lexicon.titleBlockers.ko.has(word)) return false;
+  if (lexicon.koreanCommonNouns.has(word) || lexicon.koreanAdverbs.has(word) || lexicon.titleBlockers.ko.has(word)) return false;
   const ending = koreanEnding(word);
   return ending === null || (ending.length === 1 && !NEVER_FOREIGN_LAST.has(ending));
 }
@@ -63,7 +63,7 @@ export function foreignNameBefore(t: string, end: number, isTaken: (s: number, e
   const s = words[0][0];
   const prev = t.slice(Math.max(0, s - 12), s).trimEnd();
   const prevWord = /[\uac00-\ud7a3]+$/.exec(prev)?.[0];
-  if (prevWord && !koreanEnding(prevWord) && !/^\d/.test(prevWord) && !/[일월]$/.test(prevWord)) return null;
+  if (prevWord && !koreanEnding(prevWord) && !lexicon.koreanAdverbs.has(prevWord) && !/^\d/.test(prevWord) && !/[일월]$/.test(prevWord)) return null;
   return [s, words[words.length - 1][1]];
 }
 

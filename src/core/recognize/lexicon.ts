@@ -42,6 +42,7 @@ export const lexicon = {
   agreementQuantifiers: new Set(raw.agreementQuantifiers.en),
   placeSuffixes: longestFirst(norm(raw.placeSuffixes)),
   givenNames: new Set(raw.givenNames.map((n) => n.toLowerCase())),
+  nameParticles: { en: new Set(raw.nameParticles.en) },
   mediaSuffixes: { en: raw.mediaSuffixes.en, ja: longestFirst(norm(raw.mediaSuffixes.ja)), ko: longestFirst(raw.mediaSuffixes.ko) },
   mediaPrefixBlockers: new Set(raw.mediaPrefixBlockers.map((w) => normalizeForm(w))),
   orgSubBodies: { ja: normMap(raw.orgSubBodies.ja), ko: normMap(raw.orgSubBodies.ko) },
@@ -54,5 +55,6 @@ export const lexicon = {
   titleHeads: { en: new Set(raw.titleHeads.en) },
   koreanEndings: longestFirst(raw.koreanEndings.verb),
   koreanCommonNouns: new Set(raw.koreanCommonNouns),
+  koreanAdverbs: new Set(raw.koreanAdverbs),
   companySuffixes: { ja: new Set(norm(raw.companySuffixes.ja)) },
 };

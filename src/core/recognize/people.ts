@@ -4,7 +4,7 @@
  * mentions of the same surname in the article (ベロウソフ, Doe). Also the
  * reading in parentheses after a person's name (中谷元(なかたに・げん)).
  */
-import { isHangul, isHiragana, isKanji, isKatakana, isLatinLetter, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
+import { isDigit, isHangul, isHiragana, isKanji, isKatakana, isLatinLetter, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
 import { code, boundaryOk, normalizedAt, type Ctx } from './context';
 import { foreignNameAfter, foreignNameBefore, koreanNameWord } from './korean';
 import { lexicon } from './lexicon';
@@ -105,7 +105,15 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     const e = pos - 1;
     let s = e;
     while (s > 0 && isHangul(code(ctx, s - 1))) s--;
-    if (s === e) return null;
+    if (s === e) {
+      // A body in Latin letters (ADB 총재, AU 집행위원장) is crossed like one in hangul.
+      while (s > 0 && (isLatinLetter(code(ctx, s - 1)) || isDigit(code(ctx, s - 1)))) s--;
+      const body = s < e && !isHangul(code(ctx, s - 1)) ? taken(s, e) : undefined;
+      if (!body || body.type === 'person') return null;
+      pos = s;
+      crossed = true;
+      continue;
+    }
     const before = taken(s, e);
     if (before) {
       if (before.type === 'person') return null; // the dictionary's name
@@ -116,9 +124,10 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     const word = ctx.t.slice(s, e);
     const surname = lexicon.koreanSurnames.has(word.slice(0, 2)) ? 2 : lexicon.koreanSurnames.has(word[0]) ? 1 : 0;
     // NAME BODY TITLE with a foreign name in hangul: 아미나 벨로 남아프리카개발공동체(SADC) 사무총장.
-    if (crossed && !(surname && word.length === 3 && koreanNameWord(word))) {
+    // A three-syllable word after a foreign-looking one ends a foreign name too (마흐무드 알리 유수프 AU 집행위원장).
+    if (crossed) {
       const f = foreignNameBefore(ctx.t, e, (a, b) => !!taken(a, b));
-      if (f) return person(f[0], f[1], ctx.t.slice(f[0], f[1]));
+      if (f && (!(surname && word.length === 3 && koreanNameWord(word)) || foreignLead(ctx.t.slice(f[0], s - 1)))) return person(f[0], f[1], ctx.t.slice(f[0], f[1]));
     }
     // 조창래 본부장, or 조 본부장 after the full name (linked to it later).
     if (!surname || lexicon.titleBlockers.ko.has(word) || (word.length !== 3 && !(word.length === 1 && hops === 0))) return null;
@@ -128,6 +137,12 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     return person(s, e, word);
   }
   return null;
+}
+
+/** Whether the words before a Korean-looking last word make a foreign name: two or more, or one of three or more syllables (마흐무드 유수프), none a Korean modifier. */
+function foreignLead(words: string): boolean {
+  const ws = words.split(' ');
+  return (ws.length >= 2 || ws[0].length >= 3) && ws.every((w) => !lexicon.titleBlockers.ko.has(w) && !lexicon.koreanCommonNouns.has(w) && !lexicon.koreanAdverbs.has(w));
 }
 
 /**
@@ -189,10 +204,20 @@ function englishNameAfter(ctx: Ctx, titleStart: number, titleEnd: number, taken:
   if (ctx.t[titleEnd] !== ' ') return null;
   let pos = titleEnd + 1;
   const words: Array<[number, number]> = [];
-  while (words.length < 3) {
-    const rest = ctx.orig.slice(ctx.origin[pos], ctx.origin[Math.min(ctx.t.length, pos + 40)]);
+  let named = 0;
+  while (named < 3) {
+    let rest = ctx.orig.slice(ctx.origin[pos], ctx.origin[Math.min(ctx.t.length, pos + 40)]);
+    // Inside a name, lower-case particles run on to the next capitalized word (Alberto van Klaveren).
+    if (named) {
+      const p = particlesAt(rest);
+      if (p && NAME_WORD.test(rest.slice(p)) && !NOT_NAMES.has(NAME_WORD.exec(rest.slice(p))![0])) {
+        pos += p;
+        rest = rest.slice(p);
+      }
+    }
     const m = NAME_WORD.exec(rest);
     if (!m || NOT_NAMES.has(m[0])) break;
+    named++;
     const len = m[0].length;
     if (rest.slice(len).startsWith("'s") || rest.slice(len).startsWith('’s')) {
       words.push([pos, pos + len]);
@@ -210,7 +235,18 @@ function englishNameAfter(ctx: Ctx, titleStart: number, titleEnd: number, taken:
   return person(s, e, ctx.orig.slice(ctx.origin[s], ctx.origin[e]));
 }
 
-/** The surname a later mention may use alone: the last part of a katakana name with dots, the last word of a Latin name. */
+/** The length of the lower-case name particles, each with its space, at the start of `s` (0 if none): 'van ', 'von der '. */
+function particlesAt(s: string): number {
+  let n = 0;
+  for (let k = 0; k < 3; k++) {
+    const m = /^([a-z]+) /.exec(s.slice(n));
+    if (!m || !lexicon.nameParticles.en.has(m[1])) break;
+    n += m[0].length;
+  }
+  return n;
+}
+
+/** The surname a later mention may use alone: the last part of a katakana name with dots, the last word of a Latin name with the particles before it (van Klaveren). */
 export function surnameOf(name: string): string | null {
   const dot = name.lastIndexOf(MIDDLE_DOT_CHAR);
   if (dot > 0) {
@@ -218,7 +254,13 @@ export function surnameOf(name: string): string | null {
     return last.length >= 2 ? last : null;
   }
   const space = name.lastIndexOf(' ');
-  if (space > 0 && /^[A-Za-z\u00c0-\u024f'-]{3,}$/.test(name.slice(space + 1))) return name.slice(space + 1);
+  if (space > 0 && /^[A-Za-z\u00c0-\u024f'-]{3,}$/.test(name.slice(space + 1))) {
+    let from = space + 1;
+    const words = name.slice(0, space).split(' ');
+    // Not the first word: a given name stays out even when it looks like a particle.
+    for (let k = words.length - 1; k > 0 && lexicon.nameParticles.en.has(words[k]); k--) from -= words[k].length + 1;
+    return name.slice(from);
+  }
   // Foreign names in hangul keep the given-name-first order: 카심-조마르트 토카예프 → 토카예프.
   if (space > 0 && /^[\uac00-\ud7a3]{2,}$/.test(name.slice(space + 1)) && /^[\uac00-\ud7a3 -]+$/.test(name)) return name.slice(space + 1);
   return null;
@@ -261,8 +303,9 @@ export function surnameCands(ctx: Ctx, needles: readonly SurnameNeedle[], skip: 
       const e = i + needle.length;
       if (!boundaryOk(ctx, i, e) || isKatakana(code(ctx, e)) || code(ctx, i - 1) === MIDDLE_DOT) continue;
       if (isLatinLetter(code(ctx, i))) {
+        // Capitalized, or opening with a name particle (dos Prazeres).
         const first = ctx.orig[ctx.origin[i]];
-        if (first !== first.toUpperCase()) continue;
+        if (first !== first.toUpperCase() && !particlesAt(needle)) continue;
       }
       out.push({ s: i, e, prio: PRIO.pattern, parts: [{ ...entity, s: i, e }] });
     }

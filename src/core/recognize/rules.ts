@@ -33,6 +33,18 @@ export function coverage(chosen: Cand[]): (s: number, e: number) => Part | undef
  * Contextual forms count after a title or honorific (岩屋外相, 林氏) or when
  * their entity is already present in the article.
  */
+/** 【ワシントン共同】, 【アスタナ時事】: the agency's short name right after the place, closing the bracket. */
+function placeDateline(ctx: Ctx, s: number, e: number): boolean {
+  if (ctx.t[e] !== '】') return false;
+  const open = ctx.t.lastIndexOf('【', s - 1);
+  if (open < 0 || s - open < 2 || s - open > 13) return false;
+  for (let i = open + 1; i < s; i++) {
+    const c = code(ctx, i);
+    if (!(isKatakana(c) || isKanji(c) || c === 0x30fc || c === 0x30fb)) return false;
+  }
+  return true;
+}
+
 export function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
   const out: Cand[] = [];
   const titleStarts = new Set(ctx.hits.titles.map((h) => h.s));
@@ -42,7 +54,7 @@ export function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
     const ent = ctx.ckb.entities[h.ref.entity];
     if (!boundaryOk(ctx, h.s, h.e) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
     // 【ソウル=共同】: an agency's short name in a dateline is as good as a title.
-    const dateline = ctx.t[h.s - 1] === '=' && '】)'.includes(ctx.t[h.e] ?? '');
+    const dateline = (ctx.t[h.s - 1] === '=' && '】)'.includes(ctx.t[h.e] ?? '')) || placeDateline(ctx, h.s, h.e);
     // Titles license people's short names only (共同 before 記者会見 is not the agency).
     // 박진, GCC 사무총장과 면담: a person's short name opening a headline before a comma is its subject.
     const headline = ent.type === 'person' && (h.s === 0 || ctx.t[h.s - 1] === '\n') && ctx.t[h.e] === ',' && h.e - h.s >= 2;
