@@ -60,6 +60,14 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     noneOfType('최근 ADB 총재는 말했다. 그는 G20 의장을 만났다.', 'person');
   });
 
+  it('a known name spelt with one more or another word in Korean keeps its entity, before a title only', () => {
+    const entityOf = (text: string, name: string) => recognize(text, kb).find((m) => m.text === name)?.entity;
+    assert.equal(entityOf('압바스 아락치 이란 외무장관은 말했다.', '압바스 아락치'), 'abbas-araghchi');
+    assert.equal(entityOf('셰이크 무함마드 빈 자이드 알나하얀 UAE 대통령은 말했다.', '무함마드 빈 자이드 알나하얀'), 'mohamed-bin-zayed');
+    has('이재명 대통령은 아락치 이란 외무장관과 만났다.', '이재명/person', '아락치/person');
+    lacks('오늘 아락치 이란 외무장관은 말했다.', '오늘 아락치/person');
+  });
+
   it('an agency after the place in a Japanese dateline: 【ワシントン共同】, not 共同 elsewhere', () => {
     has('【ワシントン共同】米政府は発表した。', '共同/organization');
     has('【アスタナ時事】会合が開かれた。', '時事/organization');

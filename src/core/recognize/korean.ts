@@ -33,7 +33,7 @@ export function koreanNameWord(word: string): boolean {
 const NEVER_FOREIGN_LAST = new Set(['는', '을', '를', '에', '의', '와', '과', '께', '랑', '해', '했', '된', '돼']);
 
 /** A word of a foreign name written in hangul (아미나, 벨로, 알부다이위, 빈): hangul only, no common noun, no case ending or verb form. */
-function foreignNameWord(word: string, first: boolean): boolean {
+export function foreignNameWord(word: string, first: boolean): boolean {
   if (!/^[\uac00-\ud7a3]{1,7}$/.test(word) || (first && word.length < 2)) return false;
   if (lexicon.koreanCommonNouns.has(word) || lexicon.koreanAdverbs.has(word) || lexicon.titleBlockers.ko.has(word)) return false;
   const ending = koreanEnding(word);
@@ -44,7 +44,7 @@ function foreignNameWord(word: string, first: boolean): boolean {
  * A foreign name of two to four hangul words ending at `end` (exclusive) — 아미나 벨로 before
  * 남아프리카개발공동체(SADC) 사무총장 — or null. `isTaken` says whether a word is an actor already.
  */
-export function foreignNameBefore(t: string, end: number, isTaken: (s: number, e: number) => boolean): [number, number] | null {
+export function foreignNameBefore(t: string, end: number, isTaken: (s: number, e: number) => boolean, minWords = 2): [number, number] | null {
   const words: Array<[number, number]> = [];
   let e = end;
   while (words.length < 4) {
@@ -58,7 +58,7 @@ export function foreignNameBefore(t: string, end: number, isTaken: (s: number, e
     e = s - 1;
   }
   while (words.length && t.slice(words[0][0], words[0][1]).length < 2) words.shift();
-  if (words.length < 2) return null;
+  if (words.length < minWords) return null;
   // The name starts a phrase: after punctuation, a line start, or a word ending in a particle.
   const s = words[0][0];
   const prev = t.slice(Math.max(0, s - 12), s).trimEnd();

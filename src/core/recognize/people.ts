@@ -6,7 +6,7 @@
  */
 import { isDigit, isHangul, isHiragana, isKanji, isKatakana, isLatinLetter, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
 import { code, boundaryOk, normalizedAt, type Ctx } from './context';
-import { foreignNameAfter, foreignNameBefore, koreanNameWord } from './korean';
+import { foreignNameAfter, foreignNameBefore, foreignNameWord, koreanNameWord } from './korean';
 import { lexicon } from './lexicon';
 import { PRIO, type Cand, type Part } from './span';
 
@@ -116,7 +116,12 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     }
     const before = taken(s, e);
     if (before) {
-      if (before.type === 'person') return null; // the dictionary's name
+      if (before.type === 'person') {
+        // 압바스 아락치 이란 외무장관: a known name with a given name the dictionary spells otherwise before it.
+        if (!crossed || before.entity.startsWith('person:') || ctx.t[before.s - 1] !== ' ') return null;
+        const f = foreignNameBefore(ctx.t, before.s - 1, (a, b) => !!taken(a, b), 1);
+        return f ? { s: f[0], e: before.e, prio: PRIO.pattern, parts: [{ ...before, s: f[0], e: before.e }] } : null;
+      }
       pos = s;
       crossed = true;
       continue;
@@ -126,6 +131,11 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     // NAME BODY TITLE with a foreign name in hangul: 아미나 벨로 남아프리카개발공동체(SADC) 사무총장.
     // A three-syllable word after a foreign-looking one ends a foreign name too (마흐무드 알리 유수프 AU 집행위원장).
     if (crossed) {
+      // 무함마드 빈 자이드 알나하얀 UAE 대통령: a known name with one more word of it after.
+      const known = ctx.t[s - 1] === ' ' ? taken(s - 2, s - 1) : undefined;
+      if (known && known.type === 'person' && known.e === s - 1 && !known.entity.startsWith('person:') && foreignNameWord(word, false)) {
+        return { s: known.s, e, prio: PRIO.pattern, parts: [{ ...known, s: known.s, e }] };
+      }
       const f = foreignNameBefore(ctx.t, e, (a, b) => !!taken(a, b));
       if (f && (!(surname && word.length === 3 && koreanNameWord(word)) || foreignLead(ctx.t.slice(f[0], s - 1)))) return person(f[0], f[1], ctx.t.slice(f[0], f[1]));
     }

@@ -29,10 +29,6 @@ export function coverage(chosen: Cand[]): (s: number, e: number) => Part | undef
   };
 }
 
-/**
- * Contextual forms count after a title or honorific (岩屋外相, 林氏) or when
- * their entity is already present in the article.
- */
 /** 【ワシントン共同】, 【アスタナ時事】: the agency's short name right after the place, closing the bracket. */
 function placeDateline(ctx: Ctx, s: number, e: number): boolean {
   if (ctx.t[e] !== '】') return false;
@@ -45,6 +41,10 @@ function placeDateline(ctx: Ctx, s: number, e: number): boolean {
   return true;
 }
 
+/**
+ * Contextual forms count after a title or honorific (岩屋外相, 林氏) or when
+ * their entity is already present in the article.
+ */
 export function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
   const out: Cand[] = [];
   const titleStarts = new Set(ctx.hits.titles.map((h) => h.s));
