@@ -173,3 +173,16 @@ describe('recognize: short names defined in the article apply to the whole artic
     assert.equal(recognize('The Harbourview Policy Centre (Monday) said. Monday came.', kb).filter((m) => m.text === 'Monday').length, 0);
   });
 });
+
+describe('recognize: agreements named in any Latin script, and pacts', () => {
+  it('a name with accented letters is whole: Treaty of Asunción, Declaration of Québec, a topic on café exports', () => {
+    has('The Treaty of Asunción created Mercosur.', 'Treaty of Asunción/treaty');
+    has('Leaders adopted the Declaration of Québec.', 'Declaration of Québec/statement');
+    has('a memorandum of understanding on café exports was signed', 'memorandum of understanding on café exports/memorandum');
+  });
+
+  it('a pact is an agreement, named or not', () => {
+    has('the Pact for the Future was adopted by the UN General Assembly', 'Pact for the Future/agreement');
+    has('Japan and the Philippines signed a reciprocal access pact.', 'reciprocal access pact/agreement');
+  });
+});

@@ -383,9 +383,10 @@ const TAIL_FUNCTION = new Set(['of', 'on', 'in', 'and', 'or']);
 const ARTICLE = new Set(['the', 'a', 'an']);
 const PARTICIPLE_BEFORE = /^(?: (?:by|to|in|into|at|on|with|for|from|after|the|a|an|its|their|this|that|last|since|under)\b|[.,;:]|$)/;
 
-/** An English word at p: [a-z] words with inner hyphens and apostrophes. */
+/** An English word at p: lower-case words with inner hyphens and apostrophes. */
 function wordAt(t: string, p: number): string {
-  const m = /^[a-z][a-z0-9'’-]*/.exec(t.slice(p, p + 40));
+  // Lower-case letters of any Latin script: Asunción, Québec are one word.
+  const m = /^\p{Ll}[\p{Ll}\p{M}0-9'’-]*/u.exec(t.slice(p, p + 40));
   return m ? m[0].replace(/['’-]+$/, '') : '';
 }
 
@@ -493,7 +494,7 @@ function extendEnglish(ctx: Ctx, s: number, e: number, actors: ActorIndex): [num
     start = b.s;
   }
   let end = e;
-  const tail = /^ (?:of|on|for|between|concerning)(?: the)?(?: [A-Z][\w'’-]*(?: (?:of|and|on|the|in|for))*)+/.exec(orig(e, Math.min(ctx.t.length, e + 120)));
+  const tail = /^ (?:of|on|for|between|concerning)(?: the)?(?: [A-Z][\p{L}\p{M}\p{N}'’-]*(?: (?:of|and|on|the|in|for))*)+/u.exec(orig(e, Math.min(ctx.t.length, e + 120)));
   // "Geelong Treaty on AUKUS", "Treaty between Japan and ...": parties or a subject after the name are not in it.
   const first = tail ? /^ [a-z]+(?: the)? /.exec(ctx.t.slice(e, e + 20)) : null;
   if (tail && first && actors.has(e + first[0].length)) return [start, e];
