@@ -6,7 +6,7 @@
  */
 import { isDigit, isHangul, isHiragana, isKanji, isKatakana, isLatinLetter, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
 import { code, boundaryOk, normalizedAt, type Ctx } from './context';
-import { foreignNameAfter, foreignNameBefore, foreignNameWord, koreanNameWord } from './korean';
+import { foreignNameAfter, foreignNameBefore, foreignNameWord, koreanEnding, koreanNameWord } from './korean';
 import { lexicon } from './lexicon';
 import { PRIO, type Cand, type Part } from './span';
 
@@ -120,7 +120,8 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
         // 압바스 아락치 이란 외무장관: a known name with a given name the dictionary spells otherwise before it.
         if (!crossed || before.entity.startsWith('person:') || ctx.t[before.s - 1] !== ' ') return null;
         const f = foreignNameBefore(ctx.t, before.s - 1, (a, b) => !!taken(a, b), 1);
-        return f ? { s: f[0], e: before.e, prio: PRIO.pattern, parts: [{ ...before, s: f[0], e: before.e }] } : null;
+        // Each word a bare name word: 맡은 모하메드 … is a verb form before the name.
+        return f && ctx.t.slice(f[0], before.s - 1).split(' ').every((w) => !koreanEnding(w)) ? { s: f[0], e: before.e, prio: PRIO.pattern, parts: [{ ...before, s: f[0], e: before.e }] } : null;
       }
       pos = s;
       crossed = true;
