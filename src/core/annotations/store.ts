@@ -90,9 +90,11 @@ export class ArticleAnnotations {
   private records = new Map<string, AnnotationRecord>();
   private entityMap = new Map<string, SidecarEntity>();
   private extras: RootExtras = {};
-  /** Canonical text of each annotation / entity at the last sync with the file. */
-  // The file as last read or written; its canonical texts are made only when a merge or an id check needs
-  // them (a CLI command that saves and exits never does). Documents are never mutated once built or parsed.
+  /**
+   * The file at the last sync, and the canonical text of each of its annotations and entities, made only
+   * when a merge or an id check needs them (a CLI command that saves and exits never does). Documents are
+   * never mutated once built or parsed.
+   */
   private baseDoc: SidecarDoc | null = null;
   private baseCache: { annotations: Map<string, string>; entities: Map<string, string> } | null = null;
   /** sha256 of the file's bytes at the last sync; null when there was no file. */
@@ -474,11 +476,11 @@ export class ArticleAnnotations {
 
   // ---- internals ----
 
-  /** With a batch (confirmAll): spans looked up in its table, its timestamp, and no event (the caller sends one). */
   private upsert(m: Mention, status: Status, note?: string): Annotation {
     return snapshot(this.upsertRecord(m, status, note));
   }
 
+  /** With a batch (confirmAll): spans looked up in its table, its timestamp, and no event (the caller sends one). */
   private upsertRecord(m: Mention, status: Status, note?: string, batch?: { bySpan: Map<string, AnnotationRecord>; now: string }): AnnotationRecord {
     this.assertWritable();
     const text = this.spanText(m.start, m.end);
@@ -504,9 +506,8 @@ export class ArticleAnnotations {
         existing.type = m.type;
         existing.status = status;
         if (note !== undefined) existing.note = note;
-        existing.modified = batch?.now ?? this.now();
-        this.changed.set(existing.id, ++this.clock);
-        if (!batch) this.emit('user');
+        if (batch) this.markChanged(existing, batch.now);
+        else this.touch(existing);
       }
       return existing;
     }
@@ -702,9 +703,13 @@ export class ArticleAnnotations {
   }
 
   private touch(r: AnnotationRecord): void {
-    r.modified = this.now();
-    this.changed.set(r.id, ++this.clock);
+    this.markChanged(r, this.now());
     this.emit('user');
+  }
+
+  private markChanged(r: AnnotationRecord, now: string): void {
+    r.modified = now;
+    this.changed.set(r.id, ++this.clock);
   }
 
   /**

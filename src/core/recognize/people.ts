@@ -150,10 +150,13 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
   return null;
 }
 
-/** Whether the words before a Korean-looking last word make a foreign name: two or more, or one of three or more syllables (마흐무드 유수프), none a Korean modifier. */
+/**
+ * Whether the words before a Korean-looking last word make a foreign name: two or more, or one of three
+ * or more syllables (마흐무드 유수프). foreignNameBefore found them, so none is a common noun, adverb or title word.
+ */
 function foreignLead(words: string): boolean {
   const ws = words.split(' ');
-  return (ws.length >= 2 || ws[0].length >= 3) && ws.every((w) => !lexicon.titleBlockers.ko.has(w) && !lexicon.koreanCommonNouns.has(w) && !lexicon.koreanAdverbs.has(w));
+  return ws.length >= 2 || ws[0].length >= 3;
 }
 
 /**
@@ -221,7 +224,8 @@ function englishNameAfter(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     // Inside a name, lower-case particles run on to the next capitalized word (Alberto van Klaveren).
     if (named) {
       const p = particlesAt(rest);
-      if (p && NAME_WORD.test(rest.slice(p)) && !NOT_NAMES.has(NAME_WORD.exec(rest.slice(p))![0])) {
+      const next = p ? NAME_WORD.exec(rest.slice(p)) : null;
+      if (next && !NOT_NAMES.has(next[0])) {
         pos += p;
         rest = rest.slice(p);
       }

@@ -3,7 +3,7 @@
  * present entity between two readings, names right after an actor, and
  * filling gaps. They read the region's text and what the article names.
  */
-import { isHiragana, isKanji, isKatakana, isLatinWordChar } from '../text/script';
+import { isHiragana, isKanji, isKatakana, isLatinWordChar, MIDDLE_DOT } from '../text/script';
 import { part, caseOk } from './actors';
 import { boundaryOk, code, type Ctx } from './context';
 import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
@@ -36,7 +36,7 @@ function placeDateline(ctx: Ctx, s: number, e: number): boolean {
   if (open < 0 || s - open < 2 || s - open > 13) return false;
   for (let i = open + 1; i < s; i++) {
     const c = code(ctx, i);
-    if (!(isKatakana(c) || isKanji(c) || c === 0x30fc || c === 0x30fb)) return false;
+    if (!(isKatakana(c) || isKanji(c) || c === MIDDLE_DOT)) return false;
   }
   return true;
 }
