@@ -49,7 +49,15 @@ if (process.argv.includes('--throughput')) {
   process.exit(0);
 }
 
-if (process.argv.includes('--raw-scan')) {
+if (process.argv.includes('--editor')) {
+  // Only the editor lines (keystroke, workspace index, Corpus Map data): quicker to iterate on.
+  const kb = KnowledgeBase.builtin();
+  compile(kb);
+  const docs = corpus(10 * MB);
+  let big = '';
+  for (let i = 0; bytes(big) < MB; i++) big += docs[i % docs.length] + '\n';
+  void import('./bench-editor').then((m) => m.benchEditor(kb, big, [...new Set(docs)], (k, v) => console.log(`${k.padEnd(44)} ${v}`)));
+} else if (process.argv.includes('--raw-scan')) {
   // Child mode: a raw matcher or the floor over a corpus folder, as a whole process.
   const i = process.argv.indexOf('--raw-scan');
   rawScanChild(process.argv[i + 1], process.argv[i + 2]);
@@ -146,4 +154,4 @@ async function main(): Promise<void> {
   corpusBench(__filename, path.join(path.dirname(__filename), 'cli.js'), line);
 }
 
-void main();
+if (!process.argv.includes('--editor')) void main();
