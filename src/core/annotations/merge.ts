@@ -141,7 +141,7 @@ function mergeInOrder(source: AnnotationSource, recognized: Mention[]): MergedMe
     if (decided || overlapsConfirmed(m.kind, m.start, m.end)) continue;
     mentions.push(shownRecognized(m));
   }
-  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (!inSpanOrder(mentions)) mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   withDecidedParties(mentions, recognized, (id) => source.entity(id));
   return { mentions, orphans };
 }

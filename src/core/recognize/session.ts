@@ -599,6 +599,7 @@ function shifted(ms: readonly Mention[], d: number): Mention[] {
 
 /** The same parts: spans, entities and types. */
 function sameParts(a: readonly Part[], b: readonly Part[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
@@ -671,6 +672,7 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 
 /** Same spans linked to the same entities (the region's own parts, so only entities can differ). */
 function sameEntities(a: readonly Part[], b: readonly Part[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && (a[i].entity !== b[i].entity || a[i].qid !== b[i].qid)) return false;
   return true;
