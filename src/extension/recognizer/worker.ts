@@ -2,9 +2,20 @@
 import { parentPort } from 'worker_threads';
 import { KnowledgeBase } from '../../core/kb';
 import { RecognitionSessions } from '../../core/recognize/sessions';
+import type { Mention } from '../../core/model';
+import { mentionDelta } from './delta';
 import type { Request, Response } from './protocol';
 
 const sessions = new RecognitionSessions(KnowledgeBase.builtin());
+/** The last answer per article, the base of the next one's delta; as many articles as the sessions keep at most. */
+const answered = new Map<string, { id: number; mentions: Mention[] }>();
+const MAX_ANSWERED = 16;
+
+function remember(article: string, answer: { id: number; mentions: Mention[] }): void {
+  answered.delete(article);
+  answered.set(article, answer);
+  if (answered.size > MAX_ANSWERED) answered.delete(answered.keys().next().value!);
+}
 
 parentPort?.on('message', (msg: Request) => {
   if (msg.kind === 'knowledge') {
@@ -13,11 +24,18 @@ parentPort?.on('message', (msg: Request) => {
   }
   if (msg.kind === 'forget') {
     sessions.forget(msg.article);
+    answered.delete(msg.article);
     return;
   }
   let reply: Response;
   try {
-    reply = { id: msg.id, mentions: sessions.recognize(msg.text, msg.article) };
+    const mentions = sessions.recognize(msg.text, msg.article);
+    reply = { id: msg.id, mentions };
+    if (msg.article !== undefined) {
+      const last = answered.get(msg.article);
+      if (last && last.id === msg.base) reply = { id: msg.id, base: last.id, delta: mentionDelta(last.mentions, mentions) };
+      remember(msg.article, { id: msg.id, mentions });
+    }
   } catch (e) {
     reply = { id: msg.id, error: e instanceof Error ? e.stack ?? e.message : String(e) };
   }
