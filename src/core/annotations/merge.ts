@@ -147,15 +147,14 @@ function mergeInOrder(source: AnnotationSource, recognized: Mention[]): MergedMe
 }
 
 /**
- * `{ ...m, status: 'recognized' }`, the same keys in the same order. Spread is slow here: the
- * recognizer makes mentions at many sites, so it meets many object shapes (4× slower than this loop).
+ * `{ ...m, status: 'recognized' }` for a Mention (its keys, in the order the recognizer makes them).
+ * A literal of one shape per kind: spread, or copying keys in a loop, is several times slower here
+ * (the merge of a 1 MB article makes 20,000 of these on every refresh).
  */
 function shownRecognized(m: Mention): ShownMention {
-  const out: Record<string, unknown> = {};
-  const keys = Object.keys(m);
-  for (let i = 0; i < keys.length; i++) out[keys[i]] = (m as unknown as Record<string, unknown>)[keys[i]];
-  out.status = 'recognized';
-  return out as unknown as ShownMention;
+  return m.parties === undefined
+    ? { start: m.start, end: m.end, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid, status: 'recognized' }
+    : { start: m.start, end: m.end, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid, parties: m.parties, status: 'recognized' };
 }
 
 /** Sorted by start, then end (what the sort below makes; the recognizer's order already is, mostly). */
