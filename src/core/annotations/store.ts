@@ -8,7 +8,7 @@ import { HeldSpans, anchorAll, recheckOrphan, type AnchorReport } from './anchor
 import { writeFileAtomic, nodeWriteSteps, type WriteSteps } from './atomic';
 import { withSidecarLock } from './lock';
 import { parseSidecar, serializeSidecar } from './codec';
-import { mapPoint, mapSpan, type Edit } from './edits';
+import { mapPoint, spanShift, type Edit } from './edits';
 import { AnnotationError, SidecarBusyError, SidecarError } from './errors';
 import { readSidecarBytes, sidecarPathFor } from './files';
 import { newAnnotationId, sha256Hex, slugify } from './ids';
@@ -331,10 +331,10 @@ export class ArticleAnnotations {
     const edit: Edit = { offset, deleted: deletedLength, inserted: codePointLength(insertedText) };
     const touched: AnnotationRecord[] = [];
     for (const r of this.records.values()) {
-      const moved = r.anchored ? mapSpan(r.start, r.end, edit) : null;
-      if (moved) {
-        r.start = moved.start;
-        r.end = moved.end;
+      const d = r.anchored ? spanShift(r.start, r.end, edit) : null;
+      if (d !== null) {
+        r.start += d;
+        r.end += d;
       } else if (r.anchored) {
         // Remember the context as it was just before, so an undo matches it exactly.
         r.quote = before.quote(r.start, r.end);

@@ -3,7 +3,7 @@
  * event in UTF-16 offsets, all relative to the text before the event; the
  * store and the mention lists speak code points and apply edits one by one.
  */
-import { mapSpan } from '../annotations/edits';
+import { spanShift } from '../annotations/edits';
 import type { Mention } from '../model';
 import type { OffsetIndex } from '../text/offsets';
 
@@ -41,11 +41,31 @@ export function toCodePointEdits(before: OffsetIndex, changes: readonly Utf16Cha
 export function shiftMentions<M extends Mention>(mentions: readonly M[], edit: CodePointEdit): M[] {
   const out: M[] = [];
   for (const m of mentions) {
-    const moved = mapSpan(m.start, m.end, edit);
-    if (moved) out.push(moved.start === m.start ? m : { ...m, start: moved.start, end: moved.end });
+    const d = spanShift(m.start, m.end, edit);
+    if (d !== null) out.push(d === 0 ? m : movedBy(m, d));
   }
   return out;
 }
+
+/**
+ * `{ ...m, start: m.start + d, end: m.end + d }` for a mention of the editor's lists (a Mention, or
+ * one shown with its status: those keys, in that order), as one literal per shape: after a keystroke
+ * every mention after it moves, 20,000 on a 1 MB article, and spread is several times slower.
+ */
+function movedBy<M extends Mention>(m: M, d: number): M {
+  const start = m.start + d;
+  const end = m.end + d;
+  const status = (m as { status?: string }).status;
+  if (status === undefined) {
+    return (m.parties === undefined
+      ? { start, end, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid }
+      : { start, end, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid, parties: m.parties }) as M;
+  }
+  return (m.parties === undefined
+    ? { start, end, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid, status }
+    : { start, end, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid, parties: m.parties, status }) as unknown as M;
+}
+
 
 export function codePointCount(s: string): number {
   let n = s.length;

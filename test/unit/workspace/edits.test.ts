@@ -61,4 +61,17 @@ describe('workspace/edits', () => {
     // Replace [5, 8): the second is touched and dropped.
     assert.deepStrictEqual(shiftMentions(list, { offset: 5, deleted: 3, text: '', inserted: 0 }).map((x) => [x.start, x.end]), [[0, 2], [7, 9]]);
   });
+
+  it('a moved mention keeps every key in its order, with or without parties and status; one left in place is the same object', () => {
+    const actor: Mention = { start: 4, end: 6, text: 'Japan', kind: 'actor', type: 'country', entity: 'japan', qid: 'Q17' };
+    const treaty: Mention = { start: 8, end: 9, text: 'T', kind: 'agreement', type: 'treaty', entity: 't', qid: null, parties: ['japan'] };
+    const shown = [{ ...actor, status: 'confirmed' as const }, { ...treaty, status: 'recognized' as const }];
+    const edit = { offset: 1, deleted: 2, text: 'abcd', inserted: 4 };
+    for (const list of [[actor, treaty], shown] as Mention[][]) {
+      const moved = shiftMentions(list, edit);
+      assert.deepStrictEqual(moved.map((x) => JSON.stringify(x)), list.map((x) => JSON.stringify({ ...x, start: x.start + 2, end: x.end + 2 })));
+      assert.equal(moved[1].parties, list[1].parties, 'the parties array is shared, not copied');
+      assert.equal(shiftMentions(list, { offset: 20, deleted: 0, text: 'x', inserted: 1 })[0], list[0]);
+    }
+  });
 });
