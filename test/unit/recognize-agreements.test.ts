@@ -258,4 +258,33 @@ describe('recognize: agreements the knowledge base does not know (agreements.ts)
       assert.deepEqual(texts('首脳宣言2025年版を読む。'), ['首脳宣言']);
     });
   });
+
+  describe('a kind of agreement spelled out or shortened (kb/data/agreement-kinds.json)', () => {
+    const builtin = KnowledgeBase.builtin();
+    const linked = (text: string) => recognize(text, builtin).filter((m) => m.kind === 'agreement').map((m) => [m.text, m.entity]);
+    it('is the latest agreement named before it whose name ends in that kind, in every language', () => {
+      assert.deepEqual(linked('한국과 GCC는 한-GCC FTA에 서명했다. 양측은 자유무역협정 발효를 위해 협력하기로 했다.'), [
+        ['한-GCC FTA', 'korea-gulf-cooperation-council-fta'],
+        ['자유무역협정', 'korea-gulf-cooperation-council-fta'],
+      ]);
+      assert.deepEqual(linked('日本とGCCは日GCC・EPAに署名した。両者は経済連携協定の早期発効を目指す。'), [
+        ['日GCC・EPA', 'japan-gulf-cooperation-council-epa'],
+        ['経済連携協定', 'japan-gulf-cooperation-council-epa'],
+      ]);
+      const [epa, spelled] = linked('Kenya and the EU signed the EU-Kenya EPA. The economic partnership agreement enters into force next year.');
+      assert.equal(spelled[1], epa[1]);
+    });
+    it('matches the longest kind, and a Latin short form only as a word: a comprehensive EPA is a CEPA', () => {
+      const ms = linked('Korea and the UAE signed the Korea-UAE CEPA. Japan and India signed the Japan-India EPA. The comprehensive economic partnership agreement cuts tariffs.');
+      assert.equal(ms[2][0], 'comprehensive economic partnership agreement');
+      assert.equal(ms[2][1], 'korea-united-arab-emirates-cepa');
+      const other = linked('Korea and the UAE signed the Korea-UAE CEPA. The economic partnership agreement is another matter.');
+      assert.notEqual(other[1][1], 'korea-united-arab-emirates-cepa');
+    });
+    it('is a document of its own when no agreement of its kind was named before', () => {
+      const ms = linked('Korea and Chile signed a memorandum. The free trade agreement was discussed.');
+      assert.ok(ms.every(([, entity]) => entity.startsWith('doc-')), JSON.stringify(ms));
+      assert.equal(new Set(ms.map(([, e]) => e)).size, ms.length);
+    });
+  });
 });

@@ -7,9 +7,10 @@
  * latest agreement of the same type in the article.
  */
 import type { AgreementType } from '../model';
-import { isHangul, isKanji, isKatakana, isLatinLetter, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
+import { isHangul, isKanji, isKatakana, isLatinLetter, isLatinWordChar, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
 import { caseOk } from './actors';
 import { code, boundaryOk, originalSlice, type Ctx } from './context';
+import agreementKinds from '../kb/data/agreement-kinds.json';
 import genericHeads from '../kb/data/generic-heads.json';
 import placesData from '../kb/data/places.json';
 import { normalizeForm } from '../text/normalize';
@@ -783,7 +784,7 @@ function principal<T extends { part: Part }>(seen: readonly T[], fits: (h: T) =>
 
 export function linkAgreements(items: readonly AgreementItem[], docKey: string): Part[] {
   const out: Part[] = [];
-  type Seen = { part: Part; text: string; name: string | null; head: string };
+  type Seen = { part: Part; text: string; name: string | null; head: string; kind: string | null };
   // Earlier mentions by type: only one of the same type can be referred to.
   const history = new Map<string, Seen[]>();
   const latest = (type: string, test: (h: Seen) => boolean) => {
@@ -806,8 +807,11 @@ export function linkAgreements(items: readonly AgreementItem[], docKey: string):
     let prior: Seen | undefined;
     // "the memorandum" after "memorandum of understanding on …": the head, not the end, of the earlier name.
     const fits = (h: Seen) => h.text.endsWith(head) || head.endsWith(h.text) || (h.head !== '' && (h.head === head || h.head.startsWith(head + ' ')) && h.text.startsWith(head));
+    // 자유무역협정 after 한-GCC FTA: a kind spelled out or shortened is the latest agreement of that kind.
+    const kindOnly = c.known || c.generic ? undefined : KIND_ONLY.get(text);
     if (bare && c.current) prior = principal(history.get(c.type) ?? [], fits) ?? latest(c.type, fits);
     else if (bare) prior = latest(c.type, fits);
+    else if (kindOnly) prior = latest(c.type, (h) => h.kind === kindOnly);
     else if (name !== null) {
       // A name without capitals is the end of the full one, before or after it: "summit declaration" / "Hague Summit Declaration".
       const alike = (a: string, b: string) => a === b || a.startsWith(b) || b.startsWith(a) || a.endsWith(' ' + b) || b.endsWith(' ' + a);
@@ -822,11 +826,27 @@ export function linkAgreements(items: readonly AgreementItem[], docKey: string):
     else if (prior) entity = prior.part;
     else entity = { s: c.s, e: c.e, entity: `${docKey}:${c.type}:${text}`, type: c.type, qid: null };
     const p = { ...entity, s: c.s, e: c.e, type: c.known ? entity.type : c.type };
-    const seen = { part: p, text, name: name ?? (prior ? prior.name : null), head };
+    const seen = { part: p, text, name: name ?? (prior ? prior.name : null), head, kind: kindAtEnd(text) };
     (history.get(p.type) ?? history.set(p.type, []).get(p.type)!).push(seen);
     out.push(p);
   });
   return out;
+}
+
+/** Forms of agreement kinds (kb/data/agreement-kinds.json), normalized as item texts are, longest first. */
+const KIND_FORMS = agreementKinds.kinds
+  .flatMap((k) => k.forms.map((f) => ({ form: normalizeForm(f), kind: k.id })))
+  .sort((a, b) => b.form.length - a.form.length);
+const KIND_ONLY = new Map(KIND_FORMS.map((f) => [f.form, f.kind]));
+
+/** The kind a name ends in (한-gcc fta, 日gcc・epa, 日本・gcc経済連携協定), or null; a Latin form only as a word (cepa is no epa). */
+function kindAtEnd(text: string): string | null {
+  for (const { form, kind } of KIND_FORMS) {
+    if (!text.endsWith(form)) continue;
+    const at = text.length - form.length;
+    if (at === 0 || !isLatinLetter(form.charCodeAt(0)) || !isLatinWordChar(text.charCodeAt(at - 1))) return kind;
+  }
+  return null;
 }
 
 /** 同協定, 本条約, 両協定: a head with an anaphoric prefix is as bare as the head alone. */
