@@ -75,6 +75,12 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     lacks('両国は共同で開発する。', '共同/organization');
     lacks('【共同】', '共同/organization');
   });
+  it('an agency credited in brackets after the story: …と述べた。（共同）, not inside a sentence', () => {
+    has('北京で会見した。（共同）', '共同/organization');
+    has('北京で会見した。(共同)\n次の記事。', '共同/organization');
+    lacks('日米（共同）開発を進める。', '共同/organization');
+    lacks('両国は（共同）で行う。', '共同/organization');
+  });
 
   it('people introduced by a title after a body, in all three languages (made-up names)', () => {
     has('クワメ・アサンテECOWAS委員長は述べた。アサンテ氏は', 'クワメ・アサンテ/person', 'ECOWAS/organization', 'アサンテ/person');
@@ -182,4 +188,13 @@ describe('recognize: agreements named in any Latin script', () => {
     has('a memorandum of understanding on café exports was signed', 'memorandum of understanding on café exports/memorandum');
   });
 
+});
+
+describe('recognize: bodies the first try of issue 12 missed, now in the knowledge base', () => {
+  it('companies, schools, ministries and partnerships in the language the article is in', () => {
+    has('독일 Thyssenkrupp Marine Systems는 필리조선소와 메랄코를 방문했다.', 'Thyssenkrupp Marine Systems/organization', '필리조선소/organization', '메랄코/organization');
+    has('防衛大学校の学生と中国の生態環境省が参加した。', '防衛大学校/organization', '生態環境省/organization');
+    has('Australia and the UK strengthened AUKUS, with Thales and BAE Systems.', 'AUKUS/organization', 'Thales/organization');
+    has('오커스(AUKUS) 협력이 강화됐다.', '오커스/organization');
+  });
 });

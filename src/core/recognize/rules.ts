@@ -41,6 +41,14 @@ function placeDateline(ctx: Ctx, s: number, e: number): boolean {
   return true;
 }
 
+/** …と述べた。（共同）: a body's short name alone in brackets after a sentence, ending its line, credits the story to it. */
+function credit(ctx: Ctx, s: number, e: number): boolean {
+  if (ctx.t[s - 1] !== '(' || ctx.t[e] !== ')') return false;
+  const before = ctx.t[s - 2];
+  const after = ctx.t[e + 1];
+  return (before === undefined || '。.!?！？」\n '.includes(before)) && (after === undefined || after === '\n' || after === ' ');
+}
+
 /**
  * Contextual forms count after a title or honorific (岩屋外相, 林氏) or when
  * their entity is already present in the article.
@@ -54,7 +62,7 @@ export function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
     const ent = ctx.ckb.entities[h.ref.entity];
     if (!boundaryOk(ctx, h.s, h.e) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
     // 【ソウル=共同】: an agency's short name in a dateline is as good as a title.
-    const dateline = (ctx.t[h.s - 1] === '=' && '】)'.includes(ctx.t[h.e] ?? '')) || placeDateline(ctx, h.s, h.e);
+    const dateline = (ctx.t[h.s - 1] === '=' && '】)'.includes(ctx.t[h.e] ?? '')) || placeDateline(ctx, h.s, h.e) || (ent.type === 'organization' && credit(ctx, h.s, h.e));
     // Titles license people's short names only (共同 before 記者会見 is not the agency).
     // 박진, GCC 사무총장과 면담: a person's short name opening a headline before a comma is its subject.
     const headline = ent.type === 'person' && (h.s === 0 || ctx.t[h.s - 1] === '\n') && ctx.t[h.e] === ',' && h.e - h.s >= 2;
