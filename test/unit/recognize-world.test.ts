@@ -75,6 +75,10 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     lacks('両国は共同で開発する。', '共同/organization');
     lacks('【共同】', '共同/organization');
   });
+  it('a region before 首脳 names no one: 東アジア首脳会議, アフリカ首脳, アジア・太平洋首脳', () => {
+    for (const text of ['東アジア首脳会議（EAS）が開かれた。', 'アフリカ首脳が集まった。', '欧州首脳会議で', 'アジア・太平洋首脳の宣言']) noneOfType(text, 'person');
+    has('ラマポーザ南アフリカ大統領は述べた。', 'ラマポーザ/person');
+  });
   it('an agency credited in brackets after the story: …と述べた。（共同）, not inside a sentence', () => {
     has('北京で会見した。（共同）', '共同/organization');
     has('北京で会見した。(共同)\n次の記事。', '共同/organization');

@@ -72,6 +72,8 @@ function japaneseNameBefore(ctx: Ctx, titleStart: number, taken: Taken): Cand | 
     const run = ctx.t.slice(s, e);
     if (e - s < 2 || lexicon.titleBlockers.ja.has(ctx.t[s]) || lexicon.titleBlockers.ja.has(run)) return null;
   } else return null;
+  // 東アジア首脳会議, アフリカ首脳: a region before the title names no one.
+  if (lexicon.regions.ja.includes(ctx.t.slice(s, e))) return null;
   const known = taken(s, e);
   // アヌティン・チャーンウィーラクーン首相: the full name of a person the dictionary knows by part of it.
   if (known && known.type === 'person' && isNameKana(last)) return { s, e, prio: PRIO.pattern, parts: [{ ...known, s, e }] };
