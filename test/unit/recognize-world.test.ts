@@ -200,6 +200,9 @@ describe('recognize: bodies the first try of issue 12 missed, now in the knowled
     has('防衛大学校の学生と中国の生態環境省が参加した。', '防衛大学校/organization', '生態環境省/organization');
     has('Australia and the UK strengthened AUKUS, with Thales and BAE Systems.', 'AUKUS/organization', 'Thales/organization');
     has('오커스(AUKUS) 협력이 강화됐다.', '오커스/organization');
+    has('Russia suspended New START in 2023.', 'New START/treaty');
+    noneOfType('A new start for the talks. New start, new hopes.', 'treaty');
+    lacks('Pla Navy ships and the pla navy', 'Pla Navy/organization', 'pla navy/organization');
     has('알제리 국영 에너지기업 소나트랙은 아프리카개발은행(AfDB) 아킨우미 아데시나 총재와 만났다.', '소나트랙/organization', '아킨우미 아데시나/person');
   });
 });

@@ -17,9 +17,14 @@ export function part(ctx: Ctx, s: number, e: number, entityIndex: number): Part 
   return { s, e, entity: ent.id, type: ent.type as Part['type'], qid: ent.qid ?? null };
 }
 
-/** Case rules of Latin forms: all-caps forms exactly, capitalized forms never as a lowercase word. */
+/** Case rules of Latin forms: all-caps forms exactly, their all-caps words in capitals, capitalized forms never as a lowercase word. */
 export function caseOk(ctx: Ctx, s: number, e: number, ref: FormRef): boolean {
   if (ref.exactCase) return originalSlice(ctx, s, e) === ref.exactCase;
+  if (ref.caps) {
+    // New START, never "new start": the form's all-caps words are there in capitals.
+    const orig = originalSlice(ctx, s, e);
+    for (const w of ref.caps.split(' ')) if (!orig.includes(w)) return false;
+  }
   if (ref.capitalized) {
     const first = originalSlice(ctx, s, s + 1);
     return first !== first.toLowerCase();

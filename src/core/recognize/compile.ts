@@ -32,6 +32,8 @@ export interface FormRef {
   exactCase?: string;
   /** Capitalized Latin forms (China, Turkey) must not match a lowercase word. */
   capitalized?: boolean;
+  /** All-caps words of a form with other words (START of New START, PLA of PLA Navy), space-separated: they match only in capitals. */
+  caps?: string;
   /** Title or head: the language; head: the agreement type. */
   lang?: 'ja' | 'ko' | 'en';
   agreementType?: string;
@@ -66,7 +68,10 @@ function formRef(mode: Mode, entity: number, form: string): FormRef {
     else if (ch !== ch.toUpperCase()) lower++;
   }
   if (upper >= 2 && lower === 0) return { mode, entity, exactCase: nfkc };
-  return upper > 0 && nfkc[0] !== nfkc[0].toLowerCase() ? { mode, entity, capitalized: true } : { mode, entity };
+  const ref: FormRef = upper > 0 && nfkc[0] !== nfkc[0].toLowerCase() ? { mode, entity, capitalized: true } : { mode, entity };
+  const caps = nfkc.split(/[^\p{L}\p{N}.]+/u).filter((w) => (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && w === w.toUpperCase());
+  if (caps.length) ref.caps = caps.join(' ');
+  return ref;
 }
 
 /**
