@@ -32,6 +32,10 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     noneOfType('The Commission met. The Council agreed.', 'organization');
     noneOfType('He spoke at the World Forum conference centre.', 'organization');
   });
+  it('English body words after words of kind only name no body (Central Bank, Supreme Court; lexicon genericBodyNames.en)', () => {
+    noneOfType('The Central Bank raised rates. The Supreme Court ruled. The Development Centre and the Peace Institute published.', 'organization');
+    has('The State Council met the National Security Council and the Trade Law Centre.', 'State Council/organization', 'National Security Council/organization', 'Trade Law Centre/organization');
+  });
   it('English people introduced as NAME, TITLE of BODY', () => {
     has('"It works," said Amara Velasquez, Executive Director of the Harbourview Policy Centre.', 'Amara Velasquez/person', 'Harbourview Policy Centre/organization');
     has('said Tobias Renner, chief executive of Ordway Group.', 'Tobias Renner/person');

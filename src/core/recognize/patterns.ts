@@ -118,8 +118,9 @@ function englishBodies(ctx: Ctx): Cand[] {
     }
     while (j < i && NOT_FIRST.has(words[j].w)) j++;
     if (j >= i || names === 0 || (j === 0 && from > 0 && words[0].s === from)) continue;
-    // A legal form needs a name before it; a body word needs a proper name, not only other body words.
-    if (isSuffix && words.slice(j, i).every((x) => suffixes.has(x.w))) continue;
+    // A legal form needs a name before it; a body word needs a proper name, not only other body words
+    // or words of kind (Central Bank, Supreme Court, Development Centre name no particular body).
+    if (isSuffix && words.slice(j, i).every((x) => suffixes.has(x.w) || lexicon.genericBodyNames.en.has(x.w))) continue;
     const s = normalizedAt(ctx, words[j].s);
     const e = normalizedAt(ctx, last.e);
     if (s === undefined || e === undefined) continue;
