@@ -32,6 +32,10 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     noneOfType('The Commission met. The Council agreed.', 'organization');
     noneOfType('He spoke at the World Forum conference centre.', 'organization');
   });
+  it('generic words before a body word name no body, and only the longest body word at an end is read (lexicon genericBodyNames)', () => {
+    for (const text of ['関係省庁の担当者が参加した。', '전문가위원회와 실무협의회, 민관합동위원회, 범정부대책위원회가 열렸다.']) noneOfType(text, 'organization');
+    has('한미경제협의회와 한국석유공사', '한미경제협의회/organization', '한국석유공사/organization');
+  });
   it('English body words after words of kind only name no body (Central Bank, Supreme Court; lexicon genericBodyNames.en)', () => {
     noneOfType('The Central Bank raised rates. The Supreme Court ruled. The Development Centre and the Peace Institute published.', 'organization');
     has('The State Council met the National Security Council and the Trade Law Centre.', 'State Council/organization', 'National Security Council/organization', 'Trade Law Centre/organization');
@@ -79,8 +83,9 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     lacks('両国は共同で開発する。', '共同/organization');
     lacks('【共同】', '共同/organization');
   });
-  it('a region before 首脳 names no one: 東アジア首脳会議, アフリカ首脳, アジア・太平洋首脳', () => {
-    for (const text of ['東アジア首脳会議（EAS）が開かれた。', 'アフリカ首脳が集まった。', '欧州首脳会議で', 'アジア・太平洋首脳の宣言']) noneOfType(text, 'person');
+  it('a region before 首脳 names no one, nor does any word before it: 東アジア首脳会議, 主要国首脳会議 (lexicon groupTitles)', () => {
+    for (const text of ['東アジア首脳会議（EAS）が開かれた。', 'アフリカ首脳が集まった。', '欧州首脳会議で', 'アジア・太平洋首脳の宣言', '主要国首脳会議が開かれた。']) noneOfType(text, 'person');
+    has('日米首脳が会談した。', '日/country', '米/country');
     has('ラマポーザ南アフリカ大統領は述べた。', 'ラマポーザ/person');
   });
   it('an agency credited in brackets after the story: …と述べた。（共同）, not inside a sentence', () => {

@@ -246,9 +246,13 @@ function koreanBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
     while (s > 0 && (isHangul(code(ctx, s - 1)) || isLatinLetter(code(ctx, s - 1)))) s--;
     return s;
   };
+  // Longest first: a body word read at an end is the only one there (의회 is no body word inside 실무협의회).
+  const read = new Set<number>();
   for (const suffix of lexicon.bodySuffixes.ko) {
     for (let i = t.indexOf(suffix); i !== -1; i = t.indexOf(suffix, i + 1)) {
       let e = i + suffix.length;
+      if (read.has(e)) continue;
+      read.add(e);
       const s = wordStart(i);
       const stem = t.slice(s, i);
       if (stem.length < 2 || lexicon.genericBodyNames.ko.has(stem)) continue;

@@ -33,6 +33,8 @@ export function titlePatternCands(ctx: Ctx, taken: Taken): Cand[] {
   for (const h of ctx.hits.titles) {
     if (longestStart.get(h.e)! < h.s) continue;
     if (h.ref.lang === 'ja') {
+      // 主要国首脳会議: a group's title follows no one's name.
+      if (lexicon.groupTitles.ja.has(ctx.t.slice(h.s, h.e))) continue;
       const c = japaneseNameBefore(ctx, h.s, taken);
       if (c) out.push(c);
     } else if (h.ref.lang === 'ko') {
