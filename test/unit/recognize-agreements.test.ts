@@ -259,6 +259,13 @@ describe('recognize: agreements the knowledge base does not know (agreements.ts)
     });
   });
 
+  describe('headlines in title case (lexicon headlineWords)', () => {
+    it('a capitalized verb ends the name walking back from the head: Japan And Korea Sign New Trade Agreement', () => {
+      assert.deepEqual(texts('Japan And Korea Sign New Trade Agreement At Regional Summit'), ['New Trade Agreement']);
+      assert.deepEqual(texts('EU Hails Enhanced Partnership And Cooperation Agreement'), ['Enhanced Partnership And Cooperation Agreement']);
+    });
+  });
+
   describe('a kind of agreement spelled out or shortened (kb/data/agreement-kinds.json)', () => {
     const builtin = KnowledgeBase.builtin();
     const linked = (text: string) => recognize(text, builtin).filter((m) => m.kind === 'agreement').map((m) => [m.text, m.entity]);

@@ -491,7 +491,8 @@ function extendEnglish(ctx: Ctx, s: number, e: number, actors: ActorIndex): [num
       start = c.s;
       continue;
     }
-    if (!capitalized(b.s) || /^(?:the|a|an|in|on|of|and|by|to|at|for)$/i.test(w)) break;
+    // Japan And Korea Sign New Trade Agreement: a headline's verb ends the name.
+    if (!capitalized(b.s) || /^(?:the|a|an|in|on|of|and|by|to|at|for)$/i.test(w) || lexicon.headlineWords.en.has(orig(b.s, b.s + w.length))) break;
     start = b.s;
   }
   let end = e;
