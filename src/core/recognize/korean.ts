@@ -4,7 +4,14 @@
  * surname (조 장관) stands for a person only when the full name is at hand.
  * The particles, endings and common nouns are data (kb/data/lexicon.json).
  */
+import { isHangul } from '../text/script';
 import { lexicon } from './lexicon';
+
+/** Whether a Korean word may end at `e` of `t`: no more Hangul, or only a particle. */
+export function koreanWordEndsAt(t: string, e: number): boolean {
+  if (!isHangul(t.charCodeAt(e))) return true;
+  return lexicon.particles.ko.some((p) => t.startsWith(p, e) && !isHangul(t.charCodeAt(e + p.length)));
+}
 
 /** One-syllable particles that no three-syllable Korean name ends in. */
 const NEVER_LAST = new Set(['는', '을', '를', '에', '의', '와', '과', '로', '께', '랑', '해', '했', '된', '돼']);

@@ -10,6 +10,7 @@
  */
 import { isHangul, isKanji, isKatakana, isLatinLetter, isLatinWordChar, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
 import { code, normalizedAt, type Ctx } from './context';
+import { koreanWordEndsAt } from './korean';
 import { lexicon } from './lexicon';
 import { patternPersonId } from './people';
 import { PRIO, type Cand, type Part } from './span';
@@ -220,10 +221,7 @@ function japaneseBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
 // ---------------------------------------------------------------- Korean
 
 /** Whether a Korean word may end at `e`: no more Hangul, or only a particle. */
-function koreanWordEnds(ctx: Ctx, e: number): boolean {
-  if (!isHangul(code(ctx, e))) return true;
-  return lexicon.particles.ko.some((p) => ctx.t.startsWith(p, e) && !isHangul(code(ctx, e + p.length)));
-}
+const koreanWordEnds = (ctx: Ctx, e: number): boolean => koreanWordEndsAt(ctx.t, e);
 
 /**
  * 한국석유공사, 한국무역협회, 대우건설, CJ제일제당, 포스코인터내셔널㈜: a word ending in a body word,

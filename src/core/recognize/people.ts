@@ -303,7 +303,27 @@ export function surnameNeedles(people: Array<{ name: string; entity: Part }>): S
     if (p.entity.entity.startsWith('person:')) add(p.name, p.entity, from);
     const sur = surnameOf(p.name);
     if (sur) add(sur, p.entity, from);
+    for (const short of shortForms(p.name)) add(short, p.entity, from);
   });
+  return out;
+}
+
+/**
+ * The two-word forms the press shortens a name of three or more words to: its first two words
+ * (무사 파키 for 무사 파키 마하마트, Moussa Faki for Moussa Faki Mahamat) and its last two (술루후 하산).
+ * A form with a name particle or a one-syllable word in it (Ursula von, 팜 민) is no name.
+ */
+export function shortForms(name: string): string[] {
+  if (!/^(?:[\uac00-\ud7a3-]+|[A-Za-z\u00c0-\u024f'-]+)(?: (?:[\uac00-\ud7a3-]+|[A-Za-z\u00c0-\u024f'-]+)){2,}$/.test(name)) return [];
+  const words = name.split(' ');
+  // Romanized East Asian names of short syllables (Kim Jong Un, Nguyen Phu Trong's kin) are shortened to no two words.
+  if (/[A-Za-z]/.test(name) && words.some((w) => w.length < 3 && !lexicon.nameParticles.en.has(w.toLowerCase()))) return [];
+  const word = (w: string) => w.length >= 2 && !lexicon.nameParticles.en.has(w.toLowerCase());
+  const out: string[] = [];
+  const first = words.slice(0, 2);
+  const last = words.slice(-2);
+  if (first.every(word)) out.push(first.join(' '));
+  if (last.every(word)) out.push(last.join(' '));
   return out;
 }
 

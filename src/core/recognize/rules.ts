@@ -3,9 +3,10 @@
  * present entity between two readings, names right after an actor, and
  * filling gaps. They read the region's text and what the article names.
  */
-import { isHiragana, isKanji, isKatakana, isLatinWordChar, MIDDLE_DOT } from '../text/script';
+import { isHangul, isHiragana, isKanji, isKatakana, isLatinWordChar, MIDDLE_DOT } from '../text/script';
 import { part, caseOk } from './actors';
 import { boundaryOk, code, type Ctx } from './context';
+import { koreanWordEndsAt } from './korean';
 import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
 
 export function partsOf(cands: Cand[]): Part[] {
@@ -121,4 +122,35 @@ export function fillGaps(chosen: Cand[], more: Cand[]): Cand[] {
   const taken = coverage(chosen);
   const add = chooseLeftmostLongest(more.filter((c) => !taken(c.s, c.e)));
   return [...chosen, ...add].sort((a, b) => a.s - b.s);
+}
+
+/**
+ * 중국 외교부장, 国防部長: a title word that begins with the whole last word of an organization's
+ * name and runs on past it (외교부 + 장 = 외교부장, the foreign minister) makes that name no body:
+ * a span never ends inside a word. A title that begins inside the body's word leaves the body
+ * (국가안보실 + 실장), and so does a title right after the body that runs at least as far
+ * (国防部 + 長官 in 国防部長官, 국방부 + 장관 in 국방부장관).
+ */
+export function withoutTitleCuts(ctx: Ctx, cands: Cand[]): Cand[] {
+  if (!ctx.hits.titles.length) return cands;
+  const titlesAt = new Map<number, number[]>();
+  for (const h of ctx.hits.titles) {
+    const a = titlesAt.get(h.s);
+    if (a) a.push(h.e);
+    else titlesAt.set(h.s, [h.e]);
+  }
+  const cut = (c: Cand): boolean => {
+    if (c.parts.length !== 1 || c.parts[0].type !== 'organization') return false;
+    const last = code(ctx, c.e - 1);
+    const hangul = isHangul(last);
+    if (!hangul && !isKanji(last)) return false;
+    // The last word of the name: after its last space (중국 외교부 → 외교부), or a known actor's end (中国外交部 → 外交部).
+    const space = ctx.t.lastIndexOf(' ', c.e - 1);
+    const starts = [space >= c.s ? space + 1 : c.s];
+    if (!hangul) for (const h of ctx.hits.free) if (h.e > c.s && h.e < c.e - 1 && h.s >= c.s) starts.push(h.e);
+    // 国防部長官, 외교부장관: a title right after the name that runs at least as far (長官, 장관) reads the name as a body.
+    const after = Math.max(0, ...(titlesAt.get(c.e) ?? []));
+    return starts.some((w) => (titlesAt.get(w) ?? []).some((te) => te > c.e && te > after && (!hangul || koreanWordEndsAt(ctx.t, te))));
+  };
+  return cands.filter((c) => !cut(c));
 }

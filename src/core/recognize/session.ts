@@ -42,7 +42,7 @@ import { docKey, linkSurnames, namedPart, type NamedPart } from './link';
 import { maskMarkup } from './markup';
 import { bylineCands, givenNameCands, readingCands, surnameCands, surnameNeedles, titlePatternCands, type SurnameNeedle } from './people';
 import { recut, type TextCuts } from './regions';
-import { afterActorCands, contextualCands, coverage, fillGaps, partsOf, preferPresent } from './rules';
+import { afterActorCands, contextualCands, coverage, fillGaps, partsOf, preferPresent, withoutTitleCuts } from './rules';
 import { chooseLeftmostLongest, type Cand, type Part } from './span';
 
 interface Region {
@@ -510,11 +510,11 @@ function stage1(text: string, atStart: boolean, ckb: CompiledKb): Region {
   const t = maskMarkup(normalized, atStart);
   // Only the first region can hold front matter, the one reader of the unblanked text.
   const ctx: Ctx = { t, raw: atStart ? normalized : t, orig: text, origin, ckb, hits: scan(t, ckb), atStart };
-  const base = [...dictionaryCands(ctx), ...compoundCands(ctx), ...fixedPatternCands(ctx), ...composedOrgCands(ctx), ...englishComposedCands(ctx)];
+  const base = withoutTitleCuts(ctx, [...dictionaryCands(ctx), ...compoundCands(ctx), ...fixedPatternCands(ctx), ...composedOrgCands(ctx), ...englishComposedCands(ctx)]);
   const pass1 = chooseLeftmostLongest([...base]);
   const named = [...new Set(partsOf(pass1).map((p) => p.entity))];
   const taken1 = coverage(pass1);
-  const local = [...titlePatternCands(ctx, taken1), ...bylineCands(ctx, taken1), ...givenNameCands(ctx, taken1), ...bodyCands(ctx)];
+  const local = [...titlePatternCands(ctx, taken1), ...bylineCands(ctx, taken1), ...givenNameCands(ctx, taken1), ...withoutTitleCuts(ctx, bodyCands(ctx))];
   const asks = new Set<string>();
   for (const h of ctx.hits.contextual) asks.add(ckb.entities[h.ref.entity].id);
   for (const c of [...base, ...local]) {

@@ -1,0 +1,59 @@
+/**
+ * Issue 12, "recognition that knows the world": titles that are one word with a body's name in
+ * them (외교부장), the short forms of long names, companies and bodies by the words that end
+ * their names, and what the guidelines leave out (停戦合意).
+ */
+import { strict as assert } from 'assert';
+import { KnowledgeBase } from '../../src/core/kb';
+import { recognize } from '../../src/core/recognize';
+import { shortForms } from '../../src/core/recognize/people';
+
+const kb = KnowledgeBase.builtin();
+const found = (text: string) => recognize(text, kb).map((m) => `${m.text}/${m.type}`);
+const has = (text: string, ...expected: string[]) => {
+  const got = found(text);
+  for (const x of expected) assert.ok(got.includes(x), `${x} in ${JSON.stringify(text)}: got ${JSON.stringify(got)}`);
+};
+const lacks = (text: string, ...unexpected: string[]) => {
+  const got = found(text);
+  for (const x of unexpected) assert.ok(!got.includes(x), `no ${x} in ${JSON.stringify(text)}: got ${JSON.stringify(got)}`);
+};
+
+describe('recognize: a title word is never cut into a body (외교부장)', () => {
+  it('중국 외교부장 is a country and a title, the name after it a person', () => {
+    has('중국 외교부장 왕이는 말했다.', '중국/country', '왕이/person');
+    lacks('중국 외교부장 왕이는 말했다.', '중국 외교부/organization', '외교부/organization');
+    has('둥쥔 중국 국방부장과 만났다.', '중국/country');
+    lacks('둥쥔 중국 국방부장과 만났다.', '중국 국방부/organization', '국방부/organization');
+    has('中国外交部長の王毅氏', '中国/country', '王毅/person');
+    lacks('中国外交部長の王毅氏', '中国外交部/organization');
+  });
+  it('a body followed by its own title word stays a body (외교부 장관, 외교부장관, 国防部長官, 국가안보실장)', () => {
+    has('조태열 외교부장관은 말했다.', '외교부/organization');
+    has('중국 외교부 대변인은 말했다.', '중국 외교부/organization');
+    has('大韓民国国防部長官の', '大韓民国国防部/organization');
+    has('中国外交部の報道官', '中国外交部/organization');
+    has('국가안보실장은 말했다.', '국가안보실/organization');
+  });
+});
+
+describe('recognize: the short forms of a long name', () => {
+  it('a name of three or more words is shortened to its first or last two', () => {
+    assert.deepEqual(shortForms('무사 파키 마하마트'), ['무사 파키', '파키 마하마트']);
+    assert.deepEqual(shortForms('Moussa Faki Mahamat'), ['Moussa Faki', 'Faki Mahamat']);
+    // Name particles and one-syllable words make no short form.
+    assert.deepEqual(shortForms('Ursula von der Leyen'), []);
+    assert.deepEqual(shortForms('Kim Jong Un'), []);
+    assert.deepEqual(shortForms('팜 민 찐'), []);
+    assert.deepEqual(shortForms('윌리엄 루토'), []);
+  });
+  it('the short form of a person the article names is that person', () => {
+    const text = '아프리카연합(AU) 집행위원회 위원장 무사 파키 마하마트는 밝혔다. 무사 파키 위원장은 요청했다.';
+    const ms = recognize(text, kb).filter((m) => m.type === 'person');
+    assert.deepEqual(ms.map((m) => m.text), ['무사 파키 마하마트', '무사 파키']);
+    assert.equal(ms[1].entity, ms[0].entity);
+    has('Moussa Faki Mahamat said. Later Moussa Faki added.', 'Moussa Faki/person');
+    // Not when the article never names the person in full.
+    lacks('무사 파키 위원장은 요청했다.', '무사 파키/person');
+  });
+});
