@@ -57,3 +57,32 @@ describe('recognize: the short forms of a long name', () => {
     lacks('무사 파키 위원장은 요청했다.', '무사 파키/person');
   });
 });
+
+describe('recognize: Korean companies and bodies by the words that end their names (made-up names)', () => {
+  it('an industry word after a two-syllable name is a company (lexicon companySuffixes.ko)', () => {
+    has('다온엔지니어링과 한빛건설, 누리중공업이 참여했다.', '다온엔지니어링/organization', '한빛건설/organization', '누리중공업/organization');
+    has('가람물산은 밝혔다.', '가람물산/organization');
+  });
+  it('the common nouns those words end are no companies (genericBodyNames.ko)', () => {
+    const text = '정부는 신재생에너지 확대와 석유화학 산업, 친환경에너지 전환, 가스화학 플랜트, 원전건설을 논의했다.';
+    assert.deepEqual(recognize(text, kb).filter((m) => m.type === 'organization').map((m) => m.text), []);
+  });
+  it('a body word with its short name in parentheses is a body, and so is the short name (국가안보회의(NSC))', () => {
+    has('정부는 해양안보회의(MSC)를 열었다. MSC는 밝혔다.', '해양안보회의/organization', 'MSC/organization');
+    // A meeting with a short name is still a meeting; 회의 without one names no body.
+    lacks('동아시아정상회의(EAS)에서 외교장관회의(AMM)가', '동아시아정상회의/organization', '외교장관회의/organization');
+    lacks('해양안보회의를 열었다.', '해양안보회의/organization');
+  });
+  it('a name in parentheses after an organization is another name of it, unless it is a word of the language', () => {
+    const ms = recognize('카자흐스탄 국영광업공사(사르얀 카물루크)와 협력한다.', kb).filter((m) => m.type === 'organization');
+    assert.deepEqual(ms.map((m) => m.text), ['카자흐스탄 국영광업공사', '사르얀 카물루크']);
+    assert.equal(ms[1].entity, ms[0].entity);
+    has('国際協力機構（ジャイカ）は', 'ジャイカ/organization');
+    for (const word of ['현지시간', '가칭', '시공사', '사장 김철수']) lacks(`한빛물류협회(${word}) 발표`, `${word}/organization`);
+  });
+  it('national security councils and legislatures the press names without their country (knowledge base)', () => {
+    has('대통령실은 국가안보회의를 소집했다.', '국가안보회의/organization');
+    has('베르디무하메도프 인민이사회 의장', '인민이사회/organization');
+    has('이란 최고국가안보회의는 밝혔다.', '이란 최고국가안보회의/organization');
+  });
+});

@@ -56,5 +56,7 @@ export const lexicon = {
   koreanEndings: longestFirst(raw.koreanEndings.verb),
   koreanCommonNouns: new Set(raw.koreanCommonNouns),
   koreanAdverbs: new Set(raw.koreanAdverbs),
-  companySuffixes: { ja: new Set(norm(raw.companySuffixes.ja)) },
+  companySuffixes: { ja: new Set(norm(raw.companySuffixes.ja)), ko: new Set(norm(raw.companySuffixes.ko)) },
+  parentheticalWords: new Set([...raw.parentheticalWords.ko, ...norm(raw.parentheticalWords.ja)]),
+  acronymBodySuffixes: { ko: longestFirst(norm(raw.acronymBodySuffixes.ko)), koEventStems: longestFirst(norm(raw.acronymBodySuffixes.koEventStems)) },
 };

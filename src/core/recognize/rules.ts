@@ -6,7 +6,8 @@
 import { isHangul, isHiragana, isKanji, isKatakana, isLatinWordChar, MIDDLE_DOT } from '../text/script';
 import { part, caseOk } from './actors';
 import { boundaryOk, code, type Ctx } from './context';
-import { koreanWordEndsAt } from './korean';
+import { foreignNameWord, koreanWordEndsAt } from './korean';
+import { lexicon } from './lexicon';
 import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
 
 export function partsOf(cands: Cand[]): Part[] {
@@ -153,4 +154,32 @@ export function withoutTitleCuts(ctx: Ctx, cands: Cand[]): Cand[] {
     return starts.some((w) => (titlesAt.get(w) ?? []).some((te) => te > c.e && te > after && (!hangul || koreanWordEndsAt(ctx.t, te))));
   };
   return cands.filter((c) => !cut(c));
+}
+
+/**
+ * 카자흐스탄 국영광물공사(타우켄 삼루크), 国際協力機構（ジャイカ）: a name of one to three words in
+ * Hangul or katakana in parentheses right after an organization is its own name, a mention of
+ * the same body (guidelines, Actor spans 8). Words of the language (현지시간, 가칭, 옛, 사장)
+ * make no name; Latin short names are the acronym step's.
+ */
+export function orgReadingCands(ctx: Ctx, parts: Part[]): Cand[] {
+  const out: Cand[] = [];
+  for (const p of parts) {
+    if (p.type !== 'organization' || ctx.t[p.e] !== '(') continue;
+    const close = ctx.t.indexOf(')', p.e + 1);
+    if (close < 0 || close - p.e > 24) continue;
+    const inner = ctx.t.slice(p.e + 1, close);
+    const words = inner.split(' ');
+    if (words.length > 3) continue;
+    const hangul = words.every((w) => /^[\uac00-\ud7a3]{2,8}$/.test(w));
+    const kana = /^[\u30a1-\u30fa\u30fc\u30fb]{2,16}$/.test(inner);
+    if ((!hangul && !kana) || words.some((w) => lexicon.parentheticalWords.has(w))) continue;
+    if (hangul) {
+      // One Korean word must look foreign (no common noun, title or particle ending); two or more each be name words.
+      if (!words.every((w) => foreignNameWord(w, true) && !lexicon.titles.ko.includes(w) && !lexicon.genericBodyNames.ko.has(w))) continue;
+      if (words.some((w) => lexicon.koreanEndings.some((x) => w.endsWith(x)))) continue;
+    }
+    out.push({ s: p.e + 1, e: close, prio: PRIO.pattern, parts: [{ ...p, s: p.e + 1, e: close }] });
+  }
+  return out;
 }
