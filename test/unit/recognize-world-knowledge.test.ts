@@ -86,3 +86,23 @@ describe('recognize: Korean companies and bodies by the words that end their nam
     has('이란 최고국가안보회의는 밝혔다.', '이란 최고국가안보회의/organization');
   });
 });
+
+describe('recognize: a region after an abbreviation and a dot is no run of abbreviations', () => {
+  it('한·중미 FTA is Korea and Central America (no China, no United States)', () => {
+    has('한·중미 FTA를 발효시켰다', '한/country', '한·중미 FTA/agreement');
+    lacks('한·중미 FTA를 발효시켰다', '중/country', '미/country');
+    lacks('日・中米首脳会合', '中/country');
+    has('한·중·미 3국', '중/country', '미/country');
+  });
+});
+
+describe('recognize: ceasefire agreements follow the guidelines\' head nouns', () => {
+  it('停戦協定, 휴전협정 and a ceasefire agreement are agreements; 停戦合意 and 휴전 합의 (合意/합의 is no listed head) are not', () => {
+    const agreements = (text: string) => recognize(text, kb).filter((m) => m.kind === 'agreement').map((m) => m.text);
+    assert.deepEqual(agreements('両国は停戦合意に達した。停戦協定に署名した。'), ['停戦協定']);
+    assert.deepEqual(agreements('양측은 휴전 합의에 이르렀다. 휴전협정과 정전협정에 서명했다.'), ['휴전협정', '정전협정']);
+    assert.deepEqual(agreements('The two sides signed a ceasefire agreement.'), ['ceasefire agreement']);
+    // A 合意 named after a place is a document (kb/data/places.json).
+    assert.deepEqual(agreements('민스크 합의를 지키라'), ['민스크 합의']);
+  });
+});
