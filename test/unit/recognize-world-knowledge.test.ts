@@ -106,3 +106,30 @@ describe('recognize: ceasefire agreements follow the guidelines\' head nouns', (
     assert.deepEqual(agreements('민스크 합의를 지키라'), ['민스크 합의']);
   });
 });
+
+describe('recognize: what probes on Latin America and the Middle East missed (made-up names)', () => {
+  it('a Japanese minister named by portfolio and 相 is a title (シルアノフ財務相, ジャベル産業・先端技術相)', () => {
+    has('ヴォルコフ財務相は述べた。', 'ヴォルコフ/person');
+    has('サマド産業・先端技術相は', 'サマド/person');
+    has('ラブロフ露外相', 'ラブロフ/person');
+    // 相 inside another word, or after a country, names nobody.
+    for (const text of ['ロシアの様相を呈した', 'トランプ政権が相次いで', 'ロシア経済相は']) {
+      assert.deepEqual(recognize(text, kb).filter((m) => m.type === 'person' && m.entity.startsWith('person:')).map((m) => m.text), [], text);
+    }
+  });
+  it('a country a particle before the name does not hide the name (アルゼンチンのウェルノ外相)', () => {
+    has('アルゼンチンのウェルノ外相が同席した。', 'ウェルノ/person', 'アルゼンチン/country');
+    // Right before the title it is still crossed (ベトナム高官代表団 names nobody).
+    lacks('ベトナム高官代表団に感謝した', '高官/person');
+  });
+  it('generic words before a body word describe a body, they name none (国営石油会社)', () => {
+    lacks('アルゼンチンの国営石油会社ヨルデスは', '国営石油会社/organization');
+    has('アルゼンチンの国営石油会社ヨルデスは', 'アルゼンチン/country');
+  });
+  it('holding companies and Red Cross societies by their words (홀딩스, 적십자사, 赤十字社)', () => {
+    has('다온홀딩스는 밝혔다', '다온홀딩스/organization');
+    has('대한적십자사가 지원을 맡는다', '대한적십자사/organization');
+    has('카리브해적신월사와 협력', '카리브해적신월사/organization');
+    lacks('セブン&アイ・ホールディングスは', 'アイ・ホールディングス/organization');
+  });
+});

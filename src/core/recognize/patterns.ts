@@ -184,7 +184,8 @@ function japaneseBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
       const e = i + suffix.length;
       let s = i;
       while (s > 0 && isNameUnit(code(ctx, s - 1)) && i - s < 16) s--;
-      if (isNameUnit(code(ctx, s - 1))) continue;
+      // Too long a run to be a name, or one with a part before it that the run cannot hold (セブン&アイ・ホールディングス).
+      if (isNameUnit(code(ctx, s - 1)) || t[s - 1] === '&') continue;
       // Skip a leading legal form or generic word: 同委員会 and 中央銀行 name no body.
       while (s < i && code(ctx, s) === MIDDLE_DOT) s++;
       const run = t.slice(s, i);
@@ -196,6 +197,8 @@ function japaneseBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
       const head = ends.get(s);
       if (head && lexicon.genericBodyNames.ja.has(t.slice(head.e, i))) continue; // 中国国有銀行: a country's state banks
       if (run.length < 2 || lexicon.genericBodyNames.ja.has(run) || (lexicon.genericBodyNames.ja.has(run[0]) && run.length <= 2)) continue;
+      // 国営石油会社, 政府系金融機関: generic words only describe a body (アルゼンチンの国営石油会社YPF), they name none.
+      if (genericWordsOnly(run, lexicon.genericBodyNames.ja)) continue;
       let proper = /[\u30a1-\u30fa]{2}|[a-z]{2}/.test(run) || ends.has(s);
       // Pure-kanji names: long enough to be a name (原子力規制委員会), or an agency (金融庁).
       if (!proper) proper = run.length >= (suffix === '庁' || lexicon.companySuffixes.ja.has(suffix) ? 2 : 4);
@@ -216,6 +219,16 @@ function japaneseBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
     }
   }
   return out;
+}
+
+/** Whether `run` is a sequence of two or more generic words (国営 + 石油). */
+function genericWordsOnly(run: string, words: ReadonlySet<string>): boolean {
+  const ok: boolean[] = [true];
+  for (let i = 1; i <= run.length; i++) {
+    ok[i] = false;
+    for (let k = Math.max(0, i - 6); k < i && !ok[i]; k++) ok[i] = ok[k] && words.has(run.slice(k, i));
+  }
+  return ok[run.length];
 }
 
 // ---------------------------------------------------------------- Korean

@@ -43,17 +43,39 @@ export function titlePatternCands(ctx: Ctx, taken: Taken): Cand[] {
       if (c) out.push(c);
     }
   }
+  if (ctx.t.includes('相')) out.push(...ministerTitleCands(ctx, taken));
+  return out;
+}
+
+/**
+ * シルアノフ財務相, ゴヤル商工相, ジャベル産業・先端技術相: Japanese names a minister by the portfolio and 相,
+ * an open class of titles; a katakana name right before such a run of kanji (and dots) is a person.
+ * 相 must end its word (相次ぐ, 相手 and 相互 are other words).
+ */
+function ministerTitleCands(ctx: Ctx, taken: Taken): Cand[] {
+  const out: Cand[] = [];
+  const t = ctx.t;
+  for (let i = t.indexOf('相'); i !== -1; i = t.indexOf('相', i + 1)) {
+    const next = code(ctx, i + 1);
+    if (isKanji(next) || isKatakana(next)) continue;
+    let k = i;
+    while (k > 0 && i - k < 12 && (isKanji(code(ctx, k - 1)) || code(ctx, k - 1) === MIDDLE_DOT)) k--;
+    if (k === i || code(ctx, k) === MIDDLE_DOT || !isNameKana(code(ctx, k - 1)) || code(ctx, k - 1) === MIDDLE_DOT) continue;
+    const c = japaneseNameBefore(ctx, k, taken);
+    if (c) out.push(c);
+  }
   return out;
 }
 
 function japaneseNameBefore(ctx: Ctx, titleStart: number, taken: Taken): Cand | null {
   let e = titleStart;
   // A country between name and title (バイデン米大統領, 習近平中国国家主席) stays outside the name.
+  // An actor a particle away belongs to another phrase: アルゼンチンのウェルノ外相.
   for (let back = 1; back <= 6 && e - back >= 0; back++) {
-    if (taken(e - back, e)) {
-      e -= back;
-      break;
-    }
+    const p = taken(e - back, e);
+    if (!p) continue;
+    if (![...ctx.t.slice(p.e, e)].some((ch) => isHiragana(ch.charCodeAt(0)))) e -= back;
+    break;
   }
   // …or a body's Latin short name (クワメ・アサンテECOWAS委員長): the name ends before all of it.
   while (e > 0 && isLatinLetter(code(ctx, e - 1)) && taken(e - 1, e)) e--;
