@@ -133,3 +133,28 @@ describe('recognize: what probes on Latin America and the Middle East missed (ma
     lacks('セブン&アイ・ホールディングスは', 'アイ・ホールディングス/organization');
   });
 });
+
+describe('recognize: names around "and", legal forms and titles (made-up names unless known)', () => {
+  it('one word between "and" and a body word belongs to the words before "and" (Relief and Works Agency)', () => {
+    has('The Ostrava Relief and Works Agency said.', 'Ostrava Relief and Works Agency/organization');
+    lacks('The Ostrava Relief and Works Agency said.', 'Works Agency/organization');
+    // Not after a known actor, a legal form or a body word: two phrases.
+    has('Kestrel Mining PLC and Ordway Group rose.', 'Kestrel Mining PLC/organization', 'Ordway Group/organization');
+    lacks('Kenya and Harbour Agency signed.', 'Kenya and Harbour Agency/organization');
+  });
+  it('a known body with its legal form is that body (INPEX Corp)', () => {
+    const m = recognize("Japan's INPEX Corp signed a memorandum.", kb).find((x) => x.text === 'INPEX Corp');
+    assert.equal(m?.entity, 'inpex');
+  });
+  it('more of a known person\'s name after a title than the dictionary spells is that person (President Tayyip Erdogan)', () => {
+    const m = recognize('Turkish President Tayyip Erdogan spoke by phone.', kb).find((x) => x.type === 'person');
+    assert.equal(m?.text, 'Tayyip Erdogan');
+    assert.equal(m?.entity, 'recep-tayyip-erdogan');
+  });
+  it('a one-word foreign name of three or more syllables before a country and its title (수기오노 인도네시아 외교장관)', () => {
+    has('회의 참석 계기에 누르하디 인도네시아 외교장관과 만났다.', '누르하디/person', '인도네시아/country');
+    has('류젠보 중국 외교부장은 말했다.', '류젠보/person');
+    // Modifiers, adverbs and common nouns before a country are no names.
+    for (const lead of ['방문한', '새로운', '그러나', '지난해', '전문가들은']) lacks(`${lead} 인도네시아 대통령은 말했다.`, `${lead}/person`);
+  });
+});

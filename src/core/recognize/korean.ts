@@ -30,6 +30,8 @@ export function koreanEnding(word: string): string | null {
  * those count as particles only after a common noun.
  */
 export function koreanNameWord(word: string): boolean {
+  // 방문한, 참석할: a common noun with a modifier ending (하다 verbs) is no name.
+  if (word.length === 3 && lexicon.koreanCommonNouns.has(word.slice(0, 2)) && '한된할될던'.includes(word[2])) return false;
   const ending = koreanEnding(word);
   if (!ending) return true;
   if (ending.length > 1 || NEVER_LAST.has(ending)) return false;

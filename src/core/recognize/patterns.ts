@@ -111,11 +111,26 @@ function englishBodies(ctx: Ctx): Cand[] {
     // Walk back over capitalized words only: "Shares of Kestrel Mining PLC" and "X PLC and Y Group" are two phrases.
     let j = i;
     let names = 0;
-    while (j > 0 && gapOk(words[j - 1], words[j]) && i - j < 5) {
+    let andAt = -1;
+    while (j > 0 && gapOk(words[j - 1], words[j]) && i - j < 6) {
       const w = words[j - 1].w;
+      // Relief and Works Agency, Science and Technology Agency: one word between "and" and the body word is
+      // no name of its own; the words before "and" belong to it (not a legal form or body word: X PLC and Y Group).
+      if ((w === 'and' || w === '&') && isSuffix && andAt < 0 && i - j === 1 && j >= 2 && gapOk(words[j - 2], words[j - 1])) {
+        const before = words[j - 2].w;
+        if (!CAP_WORD.test(before) || /['’]s$/.test(before) || NOT_FIRST.has(before) || ENGLISH_ENDS.includes(before)) break;
+        j--;
+        andAt = j;
+        continue;
+      }
       if (!CAP_WORD.test(w) || /['’]s$/.test(w)) break;
       j--;
       names++;
+    }
+    // A known actor right before "and" is a phrase of its own (Kenya and Technology Agency).
+    if (andAt > 0) {
+      const beforeAnd = normalizedAt(ctx, words[andAt - 1].e);
+      if (ctx.hits.free.some((h) => h.e === beforeAnd && ctx.ckb.entities[h.ref.entity].kind === 'actor')) continue;
     }
     while (j < i && NOT_FIRST.has(words[j].w)) j++;
     if (j >= i || names === 0 || (j === 0 && from > 0 && words[0].s === from)) continue;
@@ -125,7 +140,13 @@ function englishBodies(ctx: Ctx): Cand[] {
     const e = normalizedAt(ctx, last.e);
     if (s === undefined || e === undefined) continue;
     if (ctx.t.slice(s, e).includes('  ') || isLatinWordChar(code(ctx, e))) continue;
-    out.push(org(ctx, s, e));
+    // INPEX Corp: a known body's name with its legal form is that body.
+    const nameEnd = !isSuffix && i > j ? normalizedAt(ctx, words[i - 1].e) : undefined;
+    const known = nameEnd === undefined ? undefined : ctx.hits.free.find((h) => h.s === s && h.e === nameEnd && ctx.ckb.entities[h.ref.entity].type === 'organization');
+    if (known) {
+      const ent = ctx.ckb.entities[known.ref.entity];
+      out.push({ s, e, prio: PRIO.pattern, parts: [{ s, e, entity: ent.id, type: 'organization', qid: ent.qid ?? null }] });
+    } else out.push(org(ctx, s, e));
   }
   return out;
 }
