@@ -158,3 +158,18 @@ describe('recognize: names around "and", legal forms and titles (made-up names u
     for (const lead of ['방문한', '새로운', '그러나', '지난해', '전문가들은']) lacks(`${lead} 인도네시아 대통령은 말했다.`, `${lead}/person`);
   });
 });
+
+describe('recognize: English bodies named "Ministry of …" and companies by a spelt-out legal form', () => {
+  it('a body word, "of" and capitalized words name a body, a country\'s possessive included', () => {
+    has("Colombia's Ministry of Mines and Energy welcomed the deal.", "Colombia's Ministry of Mines and Energy/organization");
+    has('the Department of Harbour Affairs in Manila', 'Department of Harbour Affairs/organization');
+    // A date word or a lower-case word ends the name.
+    has('The Ministry of Agriculture Monday said', 'Ministry of Agriculture/organization');
+    has('The Ministry of Agriculture said on Monday', 'Ministry of Agriculture/organization');
+    lacks('his office of the president', 'office of the president/organization');
+  });
+  it('Mitsubishi Corp is the Mitsubishi Corporation the knowledge base knows; Itamaraty is Brazil\'s foreign ministry', () => {
+    assert.equal(recognize("Japan's Mitsubishi Corp announced a venture.", kb).find((m) => m.text === 'Mitsubishi Corp')?.entity, 'mitsubishi-corporation');
+    assert.equal(recognize('according to a statement from Itamaraty.', kb).find((m) => m.text === 'Itamaraty')?.entity, 'ministry-of-foreign-affairs-brazil');
+  });
+});

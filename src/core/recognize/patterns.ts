@@ -9,6 +9,7 @@
  * are data (kb/data/lexicon.json); these rules only read one region's text.
  */
 import { isHangul, isKanji, isKatakana, isLatinLetter, isLatinWordChar, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
+import { Mode } from './compile';
 import { code, normalizedAt, type Ctx } from './context';
 import { koreanWordEndsAt } from './korean';
 import { lexicon } from './lexicon';
@@ -23,6 +24,7 @@ export function worldCands(ctx: Ctx): Cand[] {
   const korean = /[\uac00-\ud7a3]/.test(ctx.t);
   return [
     ...(latin ? englishBodies(ctx) : []),
+    ...(latin ? englishBodiesOf(ctx) : []),
     ...(latin ? englishTitledPeople(ctx) : []),
     ...(japanese ? japaneseBodies(ctx, ends) : []),
     ...(korean ? koreanBodies(ctx, ends) : []),
@@ -86,6 +88,19 @@ function wordAt(w: string, s: number): { w: string; s: number; e: number } {
   return { w: word, s, e: s + word.length };
 }
 
+/** Legal forms and the word they abbreviate (normalized: lower case). */
+const SPELT_OUT: Record<string, string> = { Corp: 'corporation', 'Corp.': 'corporation', Inc: 'incorporated', 'Inc.': 'incorporated', Co: 'company', 'Co.': 'company', Ltd: 'limited', 'Ltd.': 'limited' };
+
+/** The knowledge-base organization whose whole form is `form` (normalized), if any. */
+function knownOrgForm(ctx: Ctx, form: string): number | undefined {
+  let found: number | undefined;
+  ctx.ckb.trie.walk(form, 0, (end, refs) => {
+    if (end !== form.length) return;
+    for (const r of refs) if (r.mode === Mode.Free && ctx.ckb.entities[r.entity]?.type === 'organization') found = r.entity;
+  });
+  return found;
+}
+
 /** Capitalized words ending in a body word (Trade Law Centre, MTN Group), or a name and a legal form (Safaricom PLC, Nestlé S.A.). */
 function englishBodies(ctx: Ctx): Cand[] {
   const out: Cand[] = [];
@@ -140,13 +155,56 @@ function englishBodies(ctx: Ctx): Cand[] {
     const e = normalizedAt(ctx, last.e);
     if (s === undefined || e === undefined) continue;
     if (ctx.t.slice(s, e).includes('  ') || isLatinWordChar(code(ctx, e))) continue;
-    // INPEX Corp: a known body's name with its legal form is that body.
+    // INPEX Corp, Mitsubishi Corp: a known body's name with its legal form, or with the form spelt out
+    // (Mitsubishi Corporation), is that body.
     const nameEnd = !isSuffix && i > j ? normalizedAt(ctx, words[i - 1].e) : undefined;
-    const known = nameEnd === undefined ? undefined : ctx.hits.free.find((h) => h.s === s && h.e === nameEnd && ctx.ckb.entities[h.ref.entity].type === 'organization');
-    if (known) {
-      const ent = ctx.ckb.entities[known.ref.entity];
-      out.push({ s, e, prio: PRIO.pattern, parts: [{ s, e, entity: ent.id, type: 'organization', qid: ent.qid ?? null }] });
+    const known = nameEnd === undefined ? undefined : ctx.hits.free.find((h) => h.s === s && h.e === nameEnd && ctx.ckb.entities[h.ref.entity].type === 'organization')?.ref.entity;
+    const spelt = known === undefined && nameEnd !== undefined && SPELT_OUT[last.w] ? knownOrgForm(ctx, ctx.t.slice(s, nameEnd) + ' ' + SPELT_OUT[last.w]) : undefined;
+    const ent = known ?? spelt;
+    if (ent !== undefined) {
+      const en = ctx.ckb.entities[ent];
+      out.push({ s, e, prio: PRIO.pattern, parts: [{ s, e, entity: en.id, type: 'organization', qid: en.qid ?? null }] });
     } else out.push(org(ctx, s, e));
+  }
+  return out;
+}
+
+/**
+ * Ministry of Mines and Energy, Colombia's Ministry of Mines and Energy, Department of Foreign Affairs: a
+ * body word, "of" and capitalized words (joined by and, of, of the, &) name a body; a country's possessive
+ * right before it is part of the name.
+ */
+const OF_TAIL = /^ of ((?:the )?[A-Z][\p{L}'’-]*(?:(?: | and | & | of | of the | for | for the )[A-Z][\p{L}'’-]*)*)/u;
+
+function englishBodiesOf(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  const orig = ctx.orig;
+  for (const head of lexicon.bodyHeadsOf.en) {
+    for (let i = orig.indexOf(head + ' of '); i !== -1; i = orig.indexOf(head + ' of ', i + 1)) {
+      if (i > 0 && /[\p{L}\p{N}]/u.test(orig[i - 1])) continue;
+      // Foreign Ministry of Japan: a capitalized word right before is another name's (the dictionary's or none).
+      if (/[A-Z][\p{L}]*\s$/u.test(orig.slice(Math.max(0, i - 20), i)) && !/['’]s\s$/.test(orig.slice(Math.max(0, i - 3), i))) continue;
+      const m = OF_TAIL.exec(orig.slice(i + head.length, i + head.length + 120));
+      if (!m) continue;
+      // Ministry of Agriculture Monday said: a date word ends the name (and what follows it).
+      let tail = m[0];
+      const words = tail.split(' ');
+      const stop = words.findIndex((w, k) => k > 2 && lexicon.dateWords.has(w.toLowerCase()));
+      if (stop > 0) tail = words.slice(0, stop).join(' ').replace(/ (?:and|&|of|for|the|of the|for the)$/, '').replace(/ (?:and|&|of|for)$/, '');
+      if (!/[A-Z][\p{L}'’-]*$/u.test(tail)) continue;
+      const endOrig = i + head.length + tail.length;
+      let s = normalizedAt(ctx, i);
+      const e = normalizedAt(ctx, endOrig);
+      if (s === undefined || e === undefined || isLatinWordChar(code(ctx, e))) continue;
+      // Colombia's Ministry of …: the country's possessive belongs to the name.
+      const poss = orig.slice(Math.max(0, i - 3), i);
+      if (/^['’]s $/.test(poss)) {
+        const at = normalizedAt(ctx, i - 3);
+        const country = ctx.hits.free.find((h) => h.e === at && ctx.ckb.entities[h.ref.entity].type === 'country');
+        if (country) s = country.s;
+      }
+      out.push(org(ctx, s, e));
+    }
   }
   return out;
 }
