@@ -183,7 +183,8 @@ function englishBodiesOf(ctx: Ctx): Cand[] {
     for (let i = orig.indexOf(head + ' of '); i !== -1; i = orig.indexOf(head + ' of ', i + 1)) {
       if (i > 0 && /[\p{L}\p{N}]/u.test(orig[i - 1])) continue;
       // Foreign Ministry of Japan: a capitalized word right before is another name's (the dictionary's or none).
-      if (/[A-Z][\p{L}]*\s$/u.test(orig.slice(Math.max(0, i - 20), i)) && !/['’]s\s$/.test(orig.slice(Math.max(0, i - 3), i))) continue;
+      const before = /([A-Z][\p{L}]*)\s$/u.exec(orig.slice(Math.max(0, i - 20), i));
+      if (before && !NOT_FIRST.has(before[1]) && !/['’]s\s$/.test(orig.slice(Math.max(0, i - 3), i))) continue;
       const m = OF_TAIL.exec(orig.slice(i + head.length, i + head.length + 120));
       if (!m) continue;
       // Ministry of Agriculture Monday said: a date word ends the name (and what follows it).
