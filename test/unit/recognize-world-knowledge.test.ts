@@ -173,3 +173,20 @@ describe('recognize: English bodies named "Ministry of …" and companies by a s
     assert.equal(recognize('according to a statement from Itamaraty.', kb).find((m) => m.text === 'Itamaraty')?.entity, 'ministry-of-foreign-affairs-brazil');
   });
 });
+
+describe('recognize: ministries, companies and people from probes on Asia and Africa (made-up names)', () => {
+  it('a country, portfolio words and 省 is that country\'s ministry (lexicon ministryWords); provinces are not', () => {
+    has('ベトナム計画投資省によると', 'ベトナム計画投資省/organization');
+    has('インドネシア・エネルギー鉱物資源省は', 'インドネシア・エネルギー鉱物資源省/organization');
+    lacks('中国浙江省と広東省', '中国浙江省/organization');
+    has('中国浙江省と広東省', '中国/country');
+  });
+  it('Japanese company words after a two-character name (興産, 製作所, 通商)', () => {
+    has('北斗興産と南海製作所が参加する。', '北斗興産/organization', '南海製作所/organization');
+  });
+  it('a foreign name between a body with 의 and a title (AfCFTA 사무국의 웜켈레 메네 사무총장)', () => {
+    has('사무국의 하미드 오마르 사무총장은 밝혔다', '하미드 오마르/person');
+    has('AU의 하미드 오마르 위원장은 밝혔다', '하미드 오마르/person', 'AU/organization');
+    lacks('우리 정부의 외교 안보 장관은', '외교 안보/person');
+  });
+});

@@ -72,7 +72,9 @@ export function foreignNameBefore(t: string, end: number, isTaken: (s: number, e
   const s = words[0][0];
   const prev = t.slice(Math.max(0, s - 12), s).trimEnd();
   const prevWord = /[\uac00-\ud7a3]+$/.exec(prev)?.[0];
-  if (prevWord && !koreanEnding(prevWord) && !lexicon.koreanAdverbs.has(prevWord) && !/^\d/.test(prevWord) && !/[일월]$/.test(prevWord)) return null;
+  // AU의, (GCC)의: a particle right after a Latin name or a bracket ends that word.
+  const afterLatin = prevWord !== undefined && prev.length > prevWord.length && !/[\s\uac00-\ud7a3]/.test(prev[prev.length - prevWord.length - 1]) && lexicon.particles.ko.includes(prevWord);
+  if (prevWord && !afterLatin && !koreanEnding(prevWord) && !lexicon.koreanAdverbs.has(prevWord) && !/^\d/.test(prevWord) && !/[일월]$/.test(prevWord)) return null;
   return [s, words[words.length - 1][1]];
 }
 

@@ -57,6 +57,7 @@ export const lexicon = {
   koreanCommonNouns: new Set(raw.koreanCommonNouns),
   koreanAdverbs: new Set(raw.koreanAdverbs),
   companySuffixes: { ja: new Set(norm(raw.companySuffixes.ja)), ko: new Set(norm(raw.companySuffixes.ko)) },
+  ministryWords: { ja: new Set(norm(raw.ministryWords.ja)) },
   bodyHeadsOf: { en: longestFirst(raw.bodyHeadsOf.en) },
   parentheticalWords: new Set([...raw.parentheticalWords.ko, ...norm(raw.parentheticalWords.ja)]),
   acronymBodySuffixes: { ko: longestFirst(norm(raw.acronymBodySuffixes.ko)), koEventStems: longestFirst(norm(raw.acronymBodySuffixes.koEventStems)) },

@@ -247,6 +247,7 @@ function englishTitledPeople(ctx: Ctx): Cand[] {
 // ---------------------------------------------------------------- Japanese
 
 const isNameUnit = (c: number) => isKanji(c) || isKatakana(c) || c === MIDDLE_DOT || c === LONG_VOWEL || (c >= 0x61 && c <= 0x7a);
+const MIDDLE_DOT_CHAR = String.fromCharCode(MIDDLE_DOT);
 
 /**
  * A name run ending in a body word: カタール投資庁, 資源エネルギー庁, フランス全国農業経営者組合連盟,
@@ -286,6 +287,24 @@ function japaneseBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
       // A known actor ending here already is the body (国際協力機構): the dictionary has it.
       if (ends.has(s) && ends.get(s)!.e >= e) continue;
       out.push(org(ctx, s, e));
+    }
+  }
+  // ベトナム計画投資省, インドネシア・エネルギー鉱物資源省: a country, portfolio words and 省 (lexicon ministryWords).
+  if (t.includes('省')) {
+    for (const [s, a] of ends) {
+      if (a.type !== 'country' || isHangul(code(ctx, s)) || isLatinLetter(code(ctx, s))) continue;
+      const from = code(ctx, a.e) === MIDDLE_DOT ? a.e + 1 : a.e;
+      const reach = new Set([from]);
+      let best = -1;
+      for (let p = from; p < from + 16 && p < t.length; p++) {
+        if (!reach.has(p)) continue;
+        if (t[p] === '省' && p > from) best = p + 1;
+        for (let k = p + 1; k <= p + 8 && k <= t.length; k++) if (lexicon.ministryWords.ja.has(t.slice(p, k))) reach.add(k);
+        if (t[p] === MIDDLE_DOT_CHAR && p > from) reach.add(p + 1);
+      }
+      if (best < 0 || isKanji(code(ctx, best))) continue;
+      if (ends.has(s) && ctx.hits.free.some((h) => h.s === s && h.e >= best)) continue;
+      out.push(org(ctx, s, best));
     }
   }
   // 株式会社INPEX: the legal form first.

@@ -171,6 +171,13 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
         if (one && one[0] === s) return person(s, e, word);
       }
     }
+    // AfCFTA 사무국의 웜켈레 메네 사무총장, AU의 무사 파키 위원장: a foreign name of two or more words after a
+    // body with 의 (a known actor, or a word ending in a body word) and before the title.
+    if (!crossed && hops === 0) {
+      const f = foreignNameBefore(ctx.t, e, (a, b) => !!taken(a, b));
+      const foreign = f && (!(surname && word.length === 3 && koreanNameWord(word)) || foreignLead(ctx.t.slice(f[0], s - 1)));
+      if (f && foreign && ctx.t[f[0] - 1] === ' ' && ctx.t[f[0] - 2] === '의' && bodyBefore(ctx, f[0] - 2, taken)) return person(f[0], f[1], ctx.t.slice(f[0], f[1]));
+    }
     // 조창래 본부장, or 조 본부장 after the full name (linked to it later).
     if (!surname || lexicon.titleBlockers.ko.has(word) || (word.length !== 3 && !(word.length === 1 && hops === 0))) return null;
     if (!boundaryOk(ctx, s, e) || (word.length === 3 && !koreanNameWord(word))) return null;
@@ -179,6 +186,16 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     return person(s, e, word);
   }
   return null;
+}
+
+/** Whether a body ends at `e` (before its 의): a known organization or country, or a word ending in a body word (사무국, 위원회). */
+function bodyBefore(ctx: Ctx, e: number, taken: Taken): boolean {
+  const p = taken(e - 1, e);
+  if (p && p.e === e && p.type !== 'person') return true;
+  let s = e;
+  while (s > 0 && isHangul(code(ctx, s - 1))) s--;
+  const word = ctx.t.slice(s, e);
+  return word.length >= 2 && [...lexicon.bodySuffixes.ko, ...lexicon.orgSubBodies.ko.keys()].some((b) => word.endsWith(b));
 }
 
 /** Last syllables of Korean modifiers and nouns that a one-word name before a country never ends in (방문한, 새로운, 참석할, 외교적). */
