@@ -190,3 +190,11 @@ describe('recognize: ministries, companies and people from probes on Asia and Af
     lacks('우리 정부의 외교 안보 장관은', '외교 안보/person');
   });
 });
+
+describe('recognize: a compound adjective before an English body name is no part of it', () => {
+  it('the Washington-based Center for Strategic and International Studies is the known body; Nairobi-based stays outside', () => {
+    has('a report by the Washington-based Center for Strategic and International Studies (CSIS).', 'Center for Strategic and International Studies/organization', 'CSIS/organization');
+    lacks('a report by the Washington-based Center for Strategic and International Studies (CSIS).', 'Washington-based Center/organization');
+    has('the Nairobi-based Harbourview Policy Centre said', 'Harbourview Policy Centre/organization');
+  });
+});

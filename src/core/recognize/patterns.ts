@@ -88,6 +88,8 @@ function wordAt(w: string, s: number): { w: string; s: number; e: number } {
   return { w: word, s, e: s + word.length };
 }
 
+const COMPOUND_ADJECTIVE = /-(?:based|led|backed|owned|run|funded|linked|born|registered|listed|controlled|allied|aligned|affiliated)$/;
+
 /** Legal forms and the word they abbreviate (normalized: lower case). */
 const SPELT_OUT: Record<string, string> = { Corp: 'corporation', 'Corp.': 'corporation', Inc: 'incorporated', 'Inc.': 'incorporated', Co: 'company', 'Co.': 'company', Ltd: 'limited', 'Ltd.': 'limited' };
 
@@ -147,8 +149,12 @@ function englishBodies(ctx: Ctx): Cand[] {
       const beforeAnd = normalizedAt(ctx, words[andAt - 1].e);
       if (ctx.hits.free.some((h) => h.e === beforeAnd && ctx.ckb.entities[h.ref.entity].kind === 'actor')) continue;
     }
-    while (j < i && NOT_FIRST.has(words[j].w)) j++;
-    if (j >= i || names === 0 || (j === 0 && from > 0 && words[0].s === from)) continue;
+    // Washington-based, Russian-backed: a compound adjective before the name is no part of it.
+    while (j < i && (NOT_FIRST.has(words[j].w) || COMPOUND_ADJECTIVE.test(words[j].w))) {
+      if (COMPOUND_ADJECTIVE.test(words[j].w)) names--;
+      j++;
+    }
+    if (j >= i || names <= 0 || (j === 0 && from > 0 && words[0].s === from)) continue;
     // A legal form needs a name before it; a body word needs a proper name, not only other body words.
     if (isSuffix && words.slice(j, i).every((x) => suffixes.has(x.w))) continue;
     const s = normalizedAt(ctx, words[j].s);
