@@ -254,6 +254,8 @@ function englishTitledPeople(ctx: Ctx): Cand[] {
 
 const isNameUnit = (c: number) => isKanji(c) || isKatakana(c) || c === MIDDLE_DOT || c === LONG_VOWEL || (c >= 0x61 && c <= 0x7a);
 const MIDDLE_DOT_CHAR = String.fromCharCode(MIDDLE_DOT);
+/** The first characters of the portfolio words (a quick test before reading a ministry's name). */
+const MINISTRY_FIRST = new Set([...lexicon.ministryWords.ja].map((w) => w[0]));
 
 /**
  * A name run ending in a body word: カタール投資庁, 資源エネルギー庁, フランス全国農業経営者組合連盟,
@@ -300,9 +302,11 @@ function japaneseBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
     for (const [s, a] of ends) {
       if (a.type !== 'country' || isHangul(code(ctx, s)) || isLatinLetter(code(ctx, s))) continue;
       const from = code(ctx, a.e) === MIDDLE_DOT ? a.e + 1 : a.e;
+      const mark = t.indexOf('省', from + 1);
+      if (mark < 0 || mark > from + 16 || !MINISTRY_FIRST.has(t[from])) continue;
       const reach = new Set([from]);
       let best = -1;
-      for (let p = from; p < from + 16 && p < t.length; p++) {
+      for (let p = from; p <= mark && p < t.length; p++) {
         if (!reach.has(p)) continue;
         if (t[p] === '省' && p > from) best = p + 1;
         for (let k = p + 1; k <= p + 8 && k <= t.length; k++) if (lexicon.ministryWords.ja.has(t.slice(p, k))) reach.add(k);

@@ -173,7 +173,7 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     }
     // AfCFTA 사무국의 웜켈레 메네 사무총장, AU의 무사 파키 위원장: a foreign name of two or more words after a
     // body with 의 (a known actor, or a word ending in a body word) and before the title.
-    if (!crossed && hops === 0) {
+    if (!crossed && hops === 0 && ctx.t.lastIndexOf('의 ', s) > s - 40) {
       const f = foreignNameBefore(ctx.t, e, (a, b) => !!taken(a, b));
       const foreign = f && (!(surname && word.length === 3 && koreanNameWord(word)) || foreignLead(ctx.t.slice(f[0], s - 1)));
       if (f && foreign && ctx.t[f[0] - 1] === ' ' && ctx.t[f[0] - 2] === '의' && bodyBefore(ctx, f[0] - 2, taken)) return person(f[0], f[1], ctx.t.slice(f[0], f[1]));

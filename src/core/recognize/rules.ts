@@ -135,20 +135,27 @@ export function fillGaps(chosen: Cand[], more: Cand[]): Cand[] {
 export function withoutTitleCuts(ctx: Ctx, cands: Cand[]): Cand[] {
   if (!ctx.hits.titles.length) return cands;
   const titlesAt = new Map<number, number[]>();
+  // Positions strictly inside a title word: only a name ending there can be cut.
+  const inside = new Set<number>();
   for (const h of ctx.hits.titles) {
     const a = titlesAt.get(h.s);
     if (a) a.push(h.e);
     else titlesAt.set(h.s, [h.e]);
+    for (let p = h.s + 1; p < h.e; p++) inside.add(p);
   }
+  let freeEnds: Set<number> | undefined;
   const cut = (c: Cand): boolean => {
-    if (c.parts.length !== 1 || c.parts[0].type !== 'organization') return false;
+    if (!inside.has(c.e) || c.parts.length !== 1 || c.parts[0].type !== 'organization') return false;
     const last = code(ctx, c.e - 1);
     const hangul = isHangul(last);
     if (!hangul && !isKanji(last)) return false;
     // The last word of the name: after its last space (중국 외교부 → 외교부), or a known actor's end (中国外交部 → 外交部).
     const space = ctx.t.lastIndexOf(' ', c.e - 1);
     const starts = [space >= c.s ? space + 1 : c.s];
-    if (!hangul) for (const h of ctx.hits.free) if (h.e > c.s && h.e < c.e - 1 && h.s >= c.s) starts.push(h.e);
+    if (!hangul) {
+      freeEnds ??= new Set(ctx.hits.free.map((h) => h.e));
+      for (let p = c.s + 1; p < c.e - 1; p++) if (freeEnds.has(p)) starts.push(p);
+    }
     // 国防部長官, 외교부장관: a title right after the name that runs at least as far (長官, 장관) reads the name as a body.
     const after = Math.max(0, ...(titlesAt.get(c.e) ?? []));
     return starts.some((w) => (titlesAt.get(w) ?? []).some((te) => te > c.e && te > after && (!hangul || koreanWordEndsAt(ctx.t, te))));
