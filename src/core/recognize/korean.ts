@@ -30,6 +30,8 @@ export function koreanEnding(word: string): string | null {
  * those count as particles only after a common noun.
  */
 export function koreanNameWord(word: string): boolean {
+  // 지난달, 그동안: a common noun or an adverb of three syllables is no name though it starts like one.
+  if (lexicon.koreanCommonNouns.has(word) || lexicon.koreanAdverbs.has(word)) return false;
   // 방문한, 참석할: a common noun with a modifier ending (하다 verbs) is no name.
   if (word.length === 3 && lexicon.koreanCommonNouns.has(word.slice(0, 2)) && '한된할될던'.includes(word[2])) return false;
   const ending = koreanEnding(word);

@@ -111,8 +111,6 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
   // Walk back over words that are organizations or countries (외교부, 러시아) to the name.
   let pos = wordStart;
   let crossed = false;
-  // Only a country right before the title's word was crossed (수기오노 인도네시아 외교장관).
-  let crossedCountry = false;
   for (let hops = 0; hops < 4; hops++) {
     // 걸프협력회의(GCC) 사무총장: a short name in parentheses after the body belongs to it.
     const close = ctx.t[pos - 1] === ')' ? pos - 1 : ctx.t[pos - 1] === ' ' && ctx.t[pos - 2] === ')' ? pos - 2 : -1;
@@ -149,7 +147,6 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
       }
       pos = s;
       crossed = true;
-      crossedCountry = before.type === 'country' && hops === 0;
       continue;
     }
     const word = ctx.t.slice(s, e);
@@ -164,12 +161,6 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
       }
       const f = foreignNameBefore(ctx.t, e, (a, b) => !!taken(a, b));
       if (f && (!(surname && word.length === 3 && koreanNameWord(word)) || foreignLead(ctx.t.slice(f[0], s - 1)))) return person(f[0], f[1], ctx.t.slice(f[0], f[1]));
-      // 수기오노 인도네시아 외교장관, 류젠차오 중국 외교부장: a one-word foreign name of three or more syllables
-      // before a country and its title, opening a phrase; no Korean name shape, no modifier ending (방문한, 새로운).
-      if (!f && crossedCountry && word.length >= 3 && !(surname && word.length === 3) && !ONE_WORD_NOT_LAST.has(word[word.length - 1])) {
-        const one = foreignNameBefore(ctx.t, e, (a, b) => !!taken(a, b), 1);
-        if (one && one[0] === s) return person(s, e, word);
-      }
     }
     // AfCFTA 사무국의 웜켈레 메네 사무총장, AU의 무사 파키 위원장: a foreign name of two or more words after a
     // body with 의 (a known actor, or a word ending in a body word) and before the title.
@@ -197,9 +188,6 @@ function bodyBefore(ctx: Ctx, e: number, taken: Taken): boolean {
   const word = ctx.t.slice(s, e);
   return word.length >= 2 && [...lexicon.bodySuffixes.ko, ...lexicon.orgSubBodies.ko.keys()].some((b) => word.endsWith(b));
 }
-
-/** Last syllables of Korean modifiers and nouns that a one-word name before a country never ends in (방문한, 새로운, 참석할, 외교적). */
-const ONE_WORD_NOT_LAST = new Set(['한', '된', '는', '은', '던', '할', '될', '운', '인', '적', '던', '진', '난', '간', '온', '갈', '볼', '들', '국', '측', '간', '내', '외', '상', '등']);
 
 /**
  * Whether the words before a Korean-looking last word make a foreign name: two or more, or one of three
