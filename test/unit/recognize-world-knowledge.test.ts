@@ -195,3 +195,12 @@ describe('recognize: a compound adjective before an English body name is no part
     has('the Nairobi-based Harbourview Policy Centre said', 'Harbourview Policy Centre/organization');
   });
 });
+
+describe('recognize: portfolio words between a body and a title are no names', () => {
+  it('기구의 아프리카 담당 국장, 사무국의 법률 자문 국장, 외교부의 아시아 태평양 국장 name nobody', () => {
+    for (const ph of ['기구의 아프리카 담당 국장은', '위원회의 부위원장 겸 대변인은', '사무국의 법률 자문 국장은', '외교부의 아시아 태평양 국장은']) {
+      const people = recognize(`회의에서 ${ph} 말했다.`, kb).filter((m) => m.type === 'person').map((m) => m.text);
+      assert.deepEqual(people, [], ph);
+    }
+  });
+});

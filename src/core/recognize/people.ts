@@ -162,12 +162,16 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
       const f = foreignNameBefore(ctx.t, e, (a, b) => !!taken(a, b));
       if (f && (!(surname && word.length === 3 && koreanNameWord(word)) || foreignLead(ctx.t.slice(f[0], s - 1)))) return person(f[0], f[1], ctx.t.slice(f[0], f[1]));
     }
-    // AfCFTA 사무국의 웜켈레 메네 사무총장, AU의 무사 파키 위원장: a foreign name of two or more words after a
-    // body with 의 (a known actor, or a word ending in a body word) and before the title.
+    // AfCFTA 사무국의 웜켈레 메네 사무총장, AU의 하미드 오마르 위원장: a foreign name of two or more words after
+    // a body with 의 (a known actor, or a word ending in a body word) and before the title.
     if (!crossed && hops === 0 && ctx.t.lastIndexOf('의 ', s) > s - 40) {
       const f = foreignNameBefore(ctx.t, e, (a, b) => !!taken(a, b));
       const foreign = f && (!(surname && word.length === 3 && koreanNameWord(word)) || foreignLead(ctx.t.slice(f[0], s - 1)));
-      if (f && foreign && ctx.t[f[0] - 1] === ' ' && ctx.t[f[0] - 2] === '의' && bodyBefore(ctx, f[0] - 2, taken)) return person(f[0], f[1], ctx.t.slice(f[0], f[1]));
+      // No word of it a region or a title of its own (기구의 아프리카 담당 국장, 위원회의 부위원장 겸 대변인).
+      const words = f ? ctx.t.slice(f[0], f[1]).split(' ') : [];
+      // Portfolio words of two syllables each read the same (사무국의 법률 자문 국장): one word of three or more.
+      const nameLike = words.every((w) => !lexicon.regions.ko.includes(w) && !lexicon.titles.ko.some((x) => w.endsWith(x))) && words.some((w) => w.length >= 3);
+      if (f && foreign && nameLike && ctx.t[f[0] - 1] === ' ' && ctx.t[f[0] - 2] === '의' && bodyBefore(ctx, f[0] - 2, taken)) return person(f[0], f[1], ctx.t.slice(f[0], f[1]));
     }
     // 조창래 본부장, or 조 본부장 after the full name (linked to it later).
     if (!surname || lexicon.titleBlockers.ko.has(word) || (word.length !== 3 && !(word.length === 1 && hops === 0))) return null;
