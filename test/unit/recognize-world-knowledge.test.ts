@@ -66,6 +66,12 @@ describe('recognize: Korean companies and bodies by the words that end their nam
   it('the common nouns those words end are no companies (genericBodyNames.ko)', () => {
     const text = '정부는 신재생에너지 확대와 석유화학 산업, 친환경에너지 전환, 가스화학 플랜트, 원전건설을 논의했다.';
     assert.deepEqual(recognize(text, kb).filter((m) => m.type === 'organization').map((m) => m.text), []);
+    // Energy, electronics and shipping words after two syllables are concepts more often than companies.
+    const more = '지역에너지 운동에너지 차량전자 국제해운 신항건설';
+    assert.deepEqual(recognize(more, kb).filter((m) => m.type === 'organization').map((m) => m.text), []);
+  });
+  it('a business group\'s name before any body word is a company (lexicon koreanBusinessGroups)', () => {
+    has('한화에너지와 효성화학이 참여했다.', '한화에너지/organization', '효성화학/organization');
   });
   it('a body word with its short name in parentheses is a body, and so is the short name (국가안보회의(NSC))', () => {
     has('정부는 해양안보회의(MSC)를 열었다. MSC는 밝혔다.', '해양안보회의/organization', 'MSC/organization');

@@ -57,6 +57,7 @@ export const lexicon = {
   koreanCommonNouns: new Set(raw.koreanCommonNouns),
   koreanAdverbs: new Set(raw.koreanAdverbs),
   companySuffixes: { ja: new Set(norm(raw.companySuffixes.ja)), ko: new Set(norm(raw.companySuffixes.ko)) },
+  koreanBusinessGroups: new Set(raw.koreanBusinessGroups.ko),
   ministryWords: { ja: new Set(norm(raw.ministryWords.ja)) },
   bodyHeadsOf: { en: longestFirst(raw.bodyHeadsOf.en) },
   parentheticalWords: new Set([...raw.parentheticalWords.ko, ...norm(raw.parentheticalWords.ja)]),

@@ -385,8 +385,9 @@ function koreanBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
       }
       // 집행위원회, 가스화학: a short common word before the body word names no body; a longer name, a
       // Latin one, a known actor or a legal form does (한국석유공사, CJ제일제당, 다온인터내셔널㈜).
-      // An industry word (대우건설, 현대엔지니어링) or a short name after it (국가안보회의(NSC)) is name enough after two syllables.
-      if (stem.length < 3 && !/[a-z]/.test(stem) && !ends.has(s) && !legal && !defined && !lexicon.companySuffixes.ko.has(suffix)) continue;
+      // An industry word (대우건설, 현대엔지니어링), a business group's name (한화에너지) or a short name after
+      // it (국가안보회의(NSC)) is name enough with two syllables.
+      if (stem.length < 3 && !/[a-z]/.test(stem) && !ends.has(s) && !legal && !defined && !lexicon.companySuffixes.ko.has(suffix) && !lexicon.koreanBusinessGroups.has(stem)) continue;
       if (!koreanWordEnds(ctx, e)) continue;
       // A known actor of exactly this span is the dictionary's.
       if (ends.get(s)?.e === e) continue;
