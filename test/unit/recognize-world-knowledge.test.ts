@@ -210,3 +210,10 @@ describe('recognize: portfolio words between a body and a title are no names', (
     }
   });
 });
+
+describe('recognize: a place in parentheses after an organization is its seat, no other name of it', () => {
+  it('한국석유공사(울산), 현대건설(창원시), 国際協力機構（東京） hold no second name', () => {
+    const text = '한빛석유공사(울산)와 누리건설(창원시), 한빛무역협회(무협)가 참여했다. 国際協力機構（東京）';
+    assert.deepEqual(recognize(text, kb).filter((m) => m.type === 'organization').map((m) => m.text), ['한빛석유공사', '누리건설', '한빛무역협회', '国際協力機構']);
+  });
+});

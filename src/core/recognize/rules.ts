@@ -7,7 +7,9 @@ import { isHangul, isHiragana, isKanji, isKatakana, isLatinWordChar, MIDDLE_DOT 
 import { part, caseOk } from './actors';
 import { boundaryOk, code, type Ctx } from './context';
 import { foreignNameWord, koreanWordEndsAt } from './korean';
+import placesData from '../kb/data/places.json';
 import { lexicon } from './lexicon';
+import { normalizeForm } from '../text/normalize';
 import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
 
 export function partsOf(cands: Cand[]): Part[] {
@@ -163,6 +165,9 @@ export function withoutTitleCuts(ctx: Ctx, cands: Cand[]): Cand[] {
   return cands.filter((c) => !cut(c));
 }
 
+/** Cities and places (kb/data/places.json), normalized: a name in parentheses that is one is the body's seat. */
+const PLACES = new Set(placesData.places.flatMap((p) => [...p.ja, ...p.ko]).map(normalizeForm));
+
 /**
  * 카자흐스탄 국영광물공사(타우켄 삼루크), 国際協力機構（ジャイカ）: a name of one to three words in
  * Hangul or katakana in parentheses right after an organization is its own name, a mention of
@@ -181,6 +186,10 @@ export function orgReadingCands(ctx: Ctx, parts: Part[]): Cand[] {
     const hangul = words.every((w) => /^[\uac00-\ud7a3]{2,8}$/.test(w));
     const kana = /^[\u30a1-\u30fa\u30fc\u30fb]{2,16}$/.test(inner);
     if ((!hangul && !kana) || words.some((w) => lexicon.parentheticalWords.has(w))) continue;
+    // 한국석유공사(울산), 国際協力機構（東京）: a place (the city of its seat) is no other name; one Korean word of
+    // two syllables, or one ending in an administrative unit (창원시, 살타주), is a place or an abbreviation as
+    // often as a name (무협 and 울산 read the same).
+    if (PLACES.has(inner) || (hangul && words.length === 1 && (inner.length < 3 || /[시군구도동읍면주성현]$/.test(inner)))) continue;
     if (hangul) {
       // One Korean word must look foreign (no common noun, title or particle ending); two or more each be name words.
       if (!words.every((w) => foreignNameWord(w, true) && !lexicon.titles.ko.includes(w) && !lexicon.genericBodyNames.ko.has(w))) continue;
