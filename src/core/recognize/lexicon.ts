@@ -61,5 +61,4 @@ export const lexicon = {
   ministryWords: { ja: new Set(norm(raw.ministryWords.ja)) },
   bodyHeadsOf: { en: longestFirst(raw.bodyHeadsOf.en) },
   parentheticalWords: new Set([...raw.parentheticalWords.ko, ...norm(raw.parentheticalWords.ja)]),
-  acronymBodySuffixes: { ko: longestFirst(norm(raw.acronymBodySuffixes.ko)), koEventStems: longestFirst(norm(raw.acronymBodySuffixes.koEventStems)) },
 };

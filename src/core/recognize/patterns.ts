@@ -365,18 +365,15 @@ function koreanBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
     while (s > 0 && (isHangul(code(ctx, s - 1)) || isLatinLetter(code(ctx, s - 1)))) s--;
     return s;
   };
-  // 국가안보회의(NSC): the short name the article gives in parentheses makes the word a body's name.
+  // 해운협회(KSA): the short name the article gives in parentheses makes the word a body's name.
   const shortNameAfter = (e: number) => t[e] === '(' && /^\([A-Z][A-Za-z0-9&.-]{1,9}\)/.test(ctx.orig.slice(ctx.origin[e], ctx.origin[e] + 12)) && /[A-Z].*[A-Z]/.test(ctx.orig.slice(ctx.origin[e], ctx.origin[e] + 12).split(')')[0]);
-  const acronymOnly = new Set(lexicon.acronymBodySuffixes.ko);
-  for (const suffix of [...lexicon.bodySuffixes.ko, ...acronymOnly]) {
+  for (const suffix of lexicon.bodySuffixes.ko) {
     for (let i = t.indexOf(suffix); i !== -1; i = t.indexOf(suffix, i + 1)) {
       let e = i + suffix.length;
       const s = wordStart(i);
       const stem = t.slice(s, i);
       if (stem.length < 2 || lexicon.genericBodyNames.ko.has(stem)) continue;
       const defined = shortNameAfter(e);
-      // 정상회의(EAS), 외교장관회의: a meeting, no body.
-      if (acronymOnly.has(suffix) && (!defined || lexicon.acronymBodySuffixes.koEventStems.some((w) => stem.endsWith(w)))) continue;
       let legal = false;
       for (const f of lexicon.legalForms.ko) {
         if (!t.startsWith(f, e)) continue;
@@ -386,7 +383,7 @@ function koreanBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
       // 집행위원회, 가스화학: a short common word before the body word names no body; a longer name, a
       // Latin one, a known actor or a legal form does (한국석유공사, CJ제일제당, 다온인터내셔널㈜).
       // An industry word (대우건설, 현대엔지니어링), a business group's name (한화에너지) or a short name after
-      // it (국가안보회의(NSC)) is name enough with two syllables.
+      // it (해운협회(KSA)) is name enough with two syllables.
       if (stem.length < 3 && !/[a-z]/.test(stem) && !ends.has(s) && !legal && !defined && !lexicon.companySuffixes.ko.has(suffix) && !lexicon.koreanBusinessGroups.has(stem)) continue;
       if (!koreanWordEnds(ctx, e)) continue;
       // A known actor of exactly this span is the dictionary's.
