@@ -53,8 +53,12 @@ describe('recognize: the short forms of a long name', () => {
     assert.deepEqual(ms.map((m) => m.text), ['무사 파키 마하마트', '무사 파키']);
     assert.equal(ms[1].entity, ms[0].entity);
     has('Moussa Faki Mahamat said. Later Moussa Faki added.', 'Moussa Faki/person');
-    // Not when the article never names the person in full.
+    // Not when the article never names the person in full, nor where another name word follows.
     lacks('무사 파키 위원장은 요청했다.', '무사 파키/person');
+    lacks('무사 파키 마하마트는 밝혔다. 무사 파키 오롬베 장군은', '무사 파키/person');
+    const en = recognize('President Amara Kofi Velasquez said. Later Amara Kofi added. Amara Kofi Oduya, a general, came.', kb).filter((m) => m.type === 'person');
+    assert.deepEqual(en.map((m) => m.text), ['Amara Kofi Velasquez', 'Amara Kofi']);
+    assert.equal(en[1].entity, en[0].entity);
   });
 });
 

@@ -333,23 +333,25 @@ export interface SurnameNeedle {
   entity: Part;
   /** Index, in the people given to surnameNeedles, of the mention it comes from (its own span is no later use). */
   from: number;
+  /** A two-word short form (shortForms): no use of it where another name word follows (Abdel Fattah al-Burhan). */
+  short?: boolean;
 }
 
 /** The needles of the article's people, in order, each string once (the first person with it wins). */
 export function surnameNeedles(people: Array<{ name: string; entity: Part }>): SurnameNeedle[] {
   const out: SurnameNeedle[] = [];
   const seen = new Set<string>();
-  const add = (needle: string, entity: Part, from: number) => {
+  const add = (needle: string, entity: Part, from: number, short = false) => {
     if (seen.has(needle)) return;
     seen.add(needle);
-    out.push({ needle, entity, from });
+    out.push(short ? { needle, entity, from, short } : { needle, entity, from });
   };
   people.forEach((p, from) => {
     // A name found by a pattern recurs in full elsewhere (佐伯健太郎 in the byline and the signature).
     if (p.entity.entity.startsWith('person:')) add(p.name, p.entity, from);
     const sur = surnameOf(p.name);
     if (sur) add(sur, p.entity, from);
-    for (const short of shortForms(p.name)) add(short, p.entity, from);
+    for (const short of shortForms(p.name)) add(short, p.entity, from, true);
   });
   return out;
 }
@@ -376,13 +378,23 @@ export function shortForms(name: string): string[] {
 /** Standalone uses of the needles in this text; `skip[k]` is needle k's own position here, or -1. */
 export function surnameCands(ctx: Ctx, needles: readonly SurnameNeedle[], skip: ReadonlyMap<number, number>): Cand[] {
   const out: Cand[] = [];
-  needles.forEach(({ needle: raw, entity }, k) => {
+  let titleStarts: Set<number> | undefined;
+  needles.forEach(({ needle: raw, entity, short }, k) => {
     const needle = raw.toLowerCase();
     const own = skip.get(k) ?? -1;
     for (let i = ctx.t.indexOf(needle); i !== -1; i = ctx.t.indexOf(needle, i + 1)) {
       if (i === own) continue;
       const e = i + needle.length;
       if (!boundaryOk(ctx, i, e) || isKatakana(code(ctx, e)) || code(ctx, i - 1) === MIDDLE_DOT) continue;
+      if (short && ctx.t[e] === ' ') {
+        // A short form is the whole name only where no name word follows: a title (무사 파키 위원장) or a
+        // lower-case word (Moussa Faki said) may; Abdel Fattah al-Burhan is another person.
+        const next = ctx.orig.slice(ctx.origin[e + 1] ?? ctx.orig.length, (ctx.origin[e + 1] ?? ctx.orig.length) + 8);
+        if (isHangul(code(ctx, e + 1))) {
+          titleStarts ??= new Set(ctx.hits.titles.map((h) => h.s));
+          if (!titleStarts.has(e + 1)) continue;
+        } else if (/^[A-Z]|^(?:al|el|bin|ibn|ould|ag)[- ]/.test(next)) continue;
+      }
       if (isLatinLetter(code(ctx, i))) {
         // Capitalized, or opening with a name particle (dos Prazeres).
         const first = ctx.orig[ctx.origin[i]];
