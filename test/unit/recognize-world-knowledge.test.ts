@@ -222,3 +222,13 @@ describe('recognize: a place in parentheses after an organization is its seat, n
     assert.deepEqual(recognize(text, kb).filter((m) => m.type === 'organization').map((m) => m.text), ['한빛석유공사', '누리건설', '한빛무역협회', '国際協力機構']);
   });
 });
+
+describe('recognize: documents the press names by 合意 (knowledge base)', () => {
+  it('核合意 is the Iran nuclear deal and 5項目の合意 / 5개항 합의 the ASEAN Five-Point Consensus', () => {
+    const entityOf = (text: string, name: string) => recognize(text, kb).find((m) => m.text === name && m.kind === 'agreement')?.entity;
+    assert.equal(entityOf('イランは核合意を結んだ', '核合意'), 'jcpoa');
+    assert.equal(entityOf('「５項目の合意」が引き続き指針', '５項目の合意'), 'asean-five-point-consensus');
+    assert.equal(entityOf('미얀마 사태에 관한 5개항 합의를 재확인했다', '5개항 합의'), 'asean-five-point-consensus');
+    assert.equal(entityOf('ASEAN leaders reaffirmed the Five-Point Consensus.', 'Five-Point Consensus'), 'asean-five-point-consensus');
+  });
+});
