@@ -232,3 +232,11 @@ describe('recognize: documents the press names by 合意 (knowledge base)', () =
     assert.equal(entityOf('ASEAN leaders reaffirmed the Five-Point Consensus.', 'Five-Point Consensus'), 'asean-five-point-consensus');
   });
 });
+
+describe('recognize: former Japanese prime ministers (knowledge base)', () => {
+  it('후쿠다 야스오, 오부치 in 김대중-오부치 공동선언, 中曽根康弘', () => {
+    has('2008년 이명박 대통령과 후쿠다 야스오 총리의 회담', '후쿠다 야스오/person');
+    has('1998년 김대중-오부치 공동선언의 정신', '김대중-오부치 공동선언/statement', '김대중/person', '오부치/person');
+    has('中曽根康弘元首相', '中曽根康弘/person');
+  });
+});
