@@ -240,3 +240,15 @@ describe('recognize: former Japanese prime ministers (knowledge base)', () => {
     has('中曽根康弘元首相', '中曽根康弘/person');
   });
 });
+
+describe('recognize: foreign names before a portfolio title or after a body with 의 (made-up names)', () => {
+  it('a portfolio joined to the title stands for the body (압둘카림 빈 나세르 에너지장관)', () => {
+    has('밝혔다. 압둘카림 빈 나세르 에너지장관은 말했다.', '압둘카림 빈 나세르/person');
+    for (const ph of ['역대 에너지장관은', '주요 7개국 재무장관은', '유럽 각국 국방장관은', '걸프 국가 외무장관들은']) {
+      assert.deepEqual(recognize(`회의에서 ${ph} 말했다.`, kb).filter((m) => m.type === 'person').map((m) => m.text), [], ph);
+    }
+  });
+  it('after a body and 의 a two-syllable lead word is foreign enough (아람코의 아민 나세르 최고경영자)', () => {
+    has('아람코의 아민 나세르 최고경영자는 밝혔다.', '아민 나세르/person');
+  });
+});

@@ -110,7 +110,8 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
   while (wordStart > 0 && isHangul(code(ctx, wordStart - 1))) wordStart--;
   // Walk back over words that are organizations or countries (외교부, 러시아) to the name.
   let pos = wordStart;
-  let crossed = false;
+  // 압둘아지즈 빈 살만 에너지장관: a portfolio joined to the title (에너지장관, 산업장관) stands for the body.
+  let crossed = titleStart - wordStart >= 2 && !lexicon.titleBlockers.ko.has(ctx.t.slice(wordStart, titleStart));
   for (let hops = 0; hops < 4; hops++) {
     // 걸프협력회의(GCC) 사무총장: a short name in parentheses after the body belongs to it.
     const close = ctx.t[pos - 1] === ')' ? pos - 1 : ctx.t[pos - 1] === ' ' && ctx.t[pos - 2] === ')' ? pos - 2 : -1;
@@ -166,7 +167,8 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     // a body with 의 (a known actor, or a word ending in a body word) and before the title.
     if (!crossed && hops === 0 && ctx.t.lastIndexOf('의 ', s) > s - 40) {
       const f = foreignNameBefore(ctx.t, e, (a, b) => !!taken(a, b));
-      const foreign = f && (!(surname && word.length === 3 && koreanNameWord(word)) || foreignLead(ctx.t.slice(f[0], s - 1)));
+      // After a body and 의 a lead word of two syllables is foreign enough (아람코의 아민 나세르 최고경영자).
+      const foreign = f && (!(surname && word.length === 3 && koreanNameWord(word)) || f[0] < s - 1);
       // No word of it a region or a title of its own (기구의 아프리카 담당 국장, 위원회의 부위원장 겸 대변인).
       const words = f ? ctx.t.slice(f[0], f[1]).split(' ') : [];
       // Portfolio words of two syllables each read the same (사무국의 법률 자문 국장): one word of three or more.
