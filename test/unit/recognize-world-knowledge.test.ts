@@ -123,6 +123,8 @@ describe('recognize: what probes on Latin America and the Middle East missed (ma
     has('ヴォルコフ財務相は述べた。', 'ヴォルコフ/person');
     has('サマド産業・先端技術相は', 'サマド/person');
     has('ラブロフ露外相', 'ラブロフ/person');
+    has('サウジアラビアのアブドルハミド・エネルギー相は', 'アブドルハミド/person');
+    lacks('ロシアのエネルギー相は', 'エネルギー/person');
     // 相 inside another word, or after a country, names nobody.
     for (const text of ['ロシアの様相を呈した', 'トランプ政権が相次いで', 'ロシア経済相は']) {
       assert.deepEqual(recognize(text, kb).filter((m) => m.type === 'person' && m.entity.startsWith('person:')).map((m) => m.text), [], text);

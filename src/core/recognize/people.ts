@@ -52,6 +52,8 @@ export function titlePatternCands(ctx: Ctx, taken: Taken): Cand[] {
  * an open class of titles; a katakana name right before such a run of kanji (and dots) is a person.
  * 相 must end its word (相次ぐ, 相手 and 相互 are other words).
  */
+const KATAKANA_PORTFOLIOS = [...lexicon.ministryWords.ja].filter((w) => /^[\u30a1-\u30fc]+$/.test(w));
+
 function ministerTitleCands(ctx: Ctx, taken: Taken): Cand[] {
   const out: Cand[] = [];
   const t = ctx.t;
@@ -60,7 +62,12 @@ function ministerTitleCands(ctx: Ctx, taken: Taken): Cand[] {
     if (isKanji(next) || isKatakana(next)) continue;
     let k = i;
     while (k > 0 && i - k < 12 && (isKanji(code(ctx, k - 1)) || code(ctx, k - 1) === MIDDLE_DOT)) k--;
-    if (k === i || code(ctx, k) === MIDDLE_DOT || !isNameKana(code(ctx, k - 1)) || code(ctx, k - 1) === MIDDLE_DOT) continue;
+    // アブドルアジズ・エネルギー相: a katakana portfolio word (lexicon ministryWords) after the name's dot.
+    if (k === i) {
+      const w = KATAKANA_PORTFOLIOS.find((x) => t.startsWith(x, i - x.length) && code(ctx, i - x.length - 1) === MIDDLE_DOT);
+      if (w) k = i - w.length;
+      if (k === i || !isNameKana(code(ctx, k - 2))) continue;
+    } else if (code(ctx, k) === MIDDLE_DOT || !isNameKana(code(ctx, k - 1)) || code(ctx, k - 1) === MIDDLE_DOT) continue;
     const c = japaneseNameBefore(ctx, k, taken);
     if (c) out.push(c);
   }
