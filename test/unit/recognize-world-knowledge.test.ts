@@ -252,5 +252,6 @@ describe('recognize: foreign names before a portfolio title or after a body with
   });
   it('after a body and 의 a two-syllable lead word is foreign enough (아람코의 아민 나세르 최고경영자)', () => {
     has('아람코의 아민 나세르 최고경영자는 밝혔다.', '아민 나세르/person');
+    has('미주기구(OAS)의 알베르토 람다니 사무총장은 촉구했다.', '알베르토 람다니/person', 'OAS/organization');
   });
 });

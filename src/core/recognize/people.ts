@@ -194,6 +194,12 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
 
 /** Whether a body ends at `e` (before its 의): a known organization or country, or a word ending in a body word (사무국, 위원회). */
 function bodyBefore(ctx: Ctx, e: number, taken: Taken): boolean {
+  // 미주기구(OAS)의: the short name in parentheses is the body's.
+  if (ctx.t[e - 1] === ')') {
+    const open = ctx.t.lastIndexOf('(', e - 1);
+    const q = open >= 0 && e - open < 14 ? taken(open + 1, e - 1) : undefined;
+    return !!q && q.type !== 'person';
+  }
   const p = taken(e - 1, e);
   if (p && p.e === e && p.type !== 'person') return true;
   let s = e;
