@@ -9,6 +9,15 @@ describe('kb', () => {
       assert.ok((data as { sources: string[] }).sources.length > 0, name);
     }
   });
+  it('no id is given to two entities of the built-in data files (the later one would hide the earlier)', () => {
+    const seen = new Map<string, string>();
+    for (const [name, data] of Object.entries(BUILTIN_FILES)) {
+      for (const e of validateKbFile(name, data)) {
+        assert.ok(!seen.has(e.id), `${e.id} in ${name} and ${seen.get(e.id)}`);
+        seen.set(e.id, name);
+      }
+    }
+  });
   it('rejects a data file that breaks the schema, naming the field', () => {
     assert.throws(() => validateKbFile('bad', { description: 'x', sources: ['y'], entities: [{ id: 'Bad Id', kind: 'actor', type: 'country', names: {} }] }), /entities\.0\.id/);
   });

@@ -210,6 +210,9 @@ describe('recognize: bodies the first try of issue 12 missed, now in the knowled
     has('Australia and the UK strengthened AUKUS, with Thales and BAE Systems.', 'AUKUS/organization', 'Thales/organization');
     has('오커스(AUKUS) 협력이 강화됐다.', '오커스/organization');
     has('Russia suspended New START in 2023.', 'New START/treaty');
+    // A short name of two bodies is the one the article names (PIF: Pacific Islands Forum, Public Investment Fund).
+    assert.deepEqual(recognize('The Pacific Islands Forum met. PIF leaders agreed.', kb).map((m) => m.entity), ['pacific-islands-forum', 'pacific-islands-forum']);
+    assert.deepEqual(recognize("Saudi Arabia's Public Investment Fund said PIF will invest.", kb).map((m) => m.entity), ['saudi-arabia', 'public-investment-fund', 'public-investment-fund']);
     noneOfType('A new start for the talks. New start, new hopes.', 'treaty');
     lacks('Pla Navy ships and the pla navy', 'Pla Navy/organization', 'pla navy/organization');
     has('알제리 국영 에너지기업 소나트랙은 아프리카개발은행(AfDB) 아킨우미 아데시나 총재와 만났다.', '소나트랙/organization', '아킨우미 아데시나/person');

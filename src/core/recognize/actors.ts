@@ -11,6 +11,8 @@ import { lexicon } from './lexicon';
 import { PRIO, type Cand, type Part } from './span';
 
 const DOT = String.fromCharCode(MIDDLE_DOT);
+/** Region names of both languages: Korean headlines write Hanja abbreviations too (日・中南米). */
+const REGIONS = [...lexicon.regions.ja, ...lexicon.regions.ko];
 
 export function part(ctx: Ctx, s: number, e: number, entityIndex: number): Part {
   const ent: Entity = ctx.ckb.entities[entityIndex];
@@ -122,6 +124,8 @@ export function compoundCands(ctx: Ctx): Cand[] {
           break;
         }
         if (seps.includes(ctx.t[j] ?? '\0')) {
+          // 한·중미 FTA, 日・中南米: a region after the dot is no run of abbreviations (중미 is Central America).
+          if (REGIONS.some((r) => ctx.t.startsWith(r, j + 1))) break;
           if (abbr.has(j + 1)) {
             parts.push(part(ctx, j + 1, j + 2, abbr.get(j + 1)![0]));
             abbrevs++;

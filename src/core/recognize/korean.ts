@@ -4,7 +4,14 @@
  * surname (조 장관) stands for a person only when the full name is at hand.
  * The particles, endings and common nouns are data (kb/data/lexicon.json).
  */
+import { isHangul } from '../text/script';
 import { lexicon } from './lexicon';
+
+/** Whether a Korean word may end at `e` of `t`: no more Hangul, or only a particle. */
+export function koreanWordEndsAt(t: string, e: number): boolean {
+  if (!isHangul(t.charCodeAt(e))) return true;
+  return lexicon.particles.ko.some((p) => t.startsWith(p, e) && !isHangul(t.charCodeAt(e + p.length)));
+}
 
 /** One-syllable particles that no three-syllable Korean name ends in. */
 const NEVER_LAST = new Set(['는', '을', '를', '에', '의', '와', '과', '로', '께', '랑', '해', '했', '된', '돼']);
@@ -23,6 +30,10 @@ export function koreanEnding(word: string): string | null {
  * those count as particles only after a common noun.
  */
 export function koreanNameWord(word: string): boolean {
+  // 지난달, 그동안: a common noun or an adverb of three syllables is no name though it starts like one.
+  if (lexicon.koreanCommonNouns.has(word) || lexicon.koreanAdverbs.has(word)) return false;
+  // 방문한, 참석할: a common noun with a modifier ending (하다 verbs) is no name.
+  if (word.length === 3 && lexicon.koreanCommonNouns.has(word.slice(0, 2)) && '한된할될던'.includes(word[2])) return false;
   const ending = koreanEnding(word);
   if (!ending) return true;
   if (ending.length > 1 || NEVER_LAST.has(ending)) return false;
@@ -63,7 +74,9 @@ export function foreignNameBefore(t: string, end: number, isTaken: (s: number, e
   const s = words[0][0];
   const prev = t.slice(Math.max(0, s - 12), s).trimEnd();
   const prevWord = /[\uac00-\ud7a3]+$/.exec(prev)?.[0];
-  if (prevWord && !koreanEnding(prevWord) && !lexicon.koreanAdverbs.has(prevWord) && !/^\d/.test(prevWord) && !/[일월]$/.test(prevWord)) return null;
+  // AU의, (GCC)의: a particle right after a Latin name or a bracket ends that word.
+  const afterLatin = prevWord !== undefined && prev.length > prevWord.length && !/[\s\uac00-\ud7a3]/.test(prev[prev.length - prevWord.length - 1]) && lexicon.particles.ko.includes(prevWord);
+  if (prevWord && !afterLatin && !koreanEnding(prevWord) && !lexicon.koreanAdverbs.has(prevWord) && !/^\d/.test(prevWord) && !/[일월]$/.test(prevWord)) return null;
   return [s, words[words.length - 1][1]];
 }
 

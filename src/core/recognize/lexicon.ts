@@ -58,5 +58,9 @@ export const lexicon = {
   koreanEndings: longestFirst(raw.koreanEndings.verb),
   koreanCommonNouns: new Set(raw.koreanCommonNouns),
   koreanAdverbs: new Set(raw.koreanAdverbs),
-  companySuffixes: { ja: new Set(norm(raw.companySuffixes.ja)) },
+  companySuffixes: { ja: new Set(norm(raw.companySuffixes.ja)), ko: new Set(norm(raw.companySuffixes.ko)) },
+  koreanBusinessGroups: new Set(raw.koreanBusinessGroups.ko),
+  ministryWords: { ja: new Set(norm(raw.ministryWords.ja)) },
+  bodyHeadsOf: { en: longestFirst(raw.bodyHeadsOf.en) },
+  parentheticalWords: new Set([...raw.parentheticalWords.ko, ...norm(raw.parentheticalWords.ja)]),
 };

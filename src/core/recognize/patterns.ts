@@ -9,7 +9,9 @@
  * are data (kb/data/lexicon.json); these rules only read one region's text.
  */
 import { isHangul, isKanji, isKatakana, isLatinLetter, isLatinWordChar, LONG_VOWEL, MIDDLE_DOT } from '../text/script';
+import { Mode } from './compile';
 import { code, normalizedAt, type Ctx } from './context';
+import { koreanWordEndsAt } from './korean';
 import { lexicon } from './lexicon';
 import { patternPersonId } from './people';
 import { PRIO, type Cand, type Part } from './span';
@@ -22,6 +24,7 @@ export function worldCands(ctx: Ctx): Cand[] {
   const korean = /[\uac00-\ud7a3]/.test(ctx.t);
   return [
     ...(latin ? englishBodies(ctx) : []),
+    ...(latin ? englishBodiesOf(ctx) : []),
     ...(latin ? englishTitledPeople(ctx) : []),
     ...(japanese ? japaneseBodies(ctx, ends) : []),
     ...(korean ? koreanBodies(ctx, ends) : []),
@@ -85,6 +88,21 @@ function wordAt(w: string, s: number): { w: string; s: number; e: number } {
   return { w: word, s, e: s + word.length };
 }
 
+const COMPOUND_ADJECTIVE = /-(?:based|led|backed|owned|run|funded|linked|born|registered|listed|controlled|allied|aligned|affiliated)$/;
+
+/** Legal forms and the word they abbreviate (normalized: lower case). */
+const SPELT_OUT: Record<string, string> = { Corp: 'corporation', 'Corp.': 'corporation', Inc: 'incorporated', 'Inc.': 'incorporated', Co: 'company', 'Co.': 'company', Ltd: 'limited', 'Ltd.': 'limited' };
+
+/** The knowledge-base organization whose whole form is `form` (normalized), if any. */
+function knownOrgForm(ctx: Ctx, form: string): number | undefined {
+  let found: number | undefined;
+  ctx.ckb.trie.walk(form, 0, (end, refs) => {
+    if (end !== form.length) return;
+    for (const r of refs) if (r.mode === Mode.Free && ctx.ckb.entities[r.entity]?.type === 'organization') found = r.entity;
+  });
+  return found;
+}
+
 /** Capitalized words ending in a body word (Trade Law Centre, MTN Group), or a name and a legal form (Safaricom PLC, Nestlé S.A.). */
 function englishBodies(ctx: Ctx): Cand[] {
   const out: Cand[] = [];
@@ -110,14 +128,33 @@ function englishBodies(ctx: Ctx): Cand[] {
     // Walk back over capitalized words only: "Shares of Kestrel Mining PLC" and "X PLC and Y Group" are two phrases.
     let j = i;
     let names = 0;
-    while (j > 0 && gapOk(words[j - 1], words[j]) && i - j < 5) {
+    let andAt = -1;
+    while (j > 0 && gapOk(words[j - 1], words[j]) && i - j < 6) {
       const w = words[j - 1].w;
+      // Relief and Works Agency, Science and Technology Agency: one word between "and" and the body word is
+      // no name of its own; the words before "and" belong to it (not a legal form or body word: X PLC and Y Group).
+      if ((w === 'and' || w === '&') && isSuffix && andAt < 0 && i - j === 1 && j >= 2 && gapOk(words[j - 2], words[j - 1])) {
+        const before = words[j - 2].w;
+        if (!CAP_WORD.test(before) || /['’]s$/.test(before) || NOT_FIRST.has(before) || ENGLISH_ENDS.includes(before)) break;
+        j--;
+        andAt = j;
+        continue;
+      }
       if (!CAP_WORD.test(w) || /['’]s$/.test(w)) break;
       j--;
       names++;
     }
-    while (j < i && NOT_FIRST.has(words[j].w)) j++;
-    if (j >= i || names === 0 || (j === 0 && from > 0 && words[0].s === from)) continue;
+    // A known actor right before "and" is a phrase of its own (Kenya and Technology Agency).
+    if (andAt > 0) {
+      const beforeAnd = normalizedAt(ctx, words[andAt - 1].e);
+      if (ctx.hits.free.some((h) => h.e === beforeAnd && ctx.ckb.entities[h.ref.entity].kind === 'actor')) continue;
+    }
+    // Washington-based, Russian-backed: a compound adjective before the name is no part of it.
+    while (j < i && (NOT_FIRST.has(words[j].w) || COMPOUND_ADJECTIVE.test(words[j].w))) {
+      if (COMPOUND_ADJECTIVE.test(words[j].w)) names--;
+      j++;
+    }
+    if (j >= i || names <= 0 || (j === 0 && from > 0 && words[0].s === from)) continue;
     // A legal form needs a name before it; a body word needs a proper name, not only other body words
     // or words of kind (Central Bank, Supreme Court, Development Centre name no particular body).
     if (isSuffix && words.slice(j, i).every((x) => suffixes.has(x.w) || lexicon.genericBodyNames.en.has(x.w))) continue;
@@ -125,7 +162,57 @@ function englishBodies(ctx: Ctx): Cand[] {
     const e = normalizedAt(ctx, last.e);
     if (s === undefined || e === undefined) continue;
     if (ctx.t.slice(s, e).includes('  ') || isLatinWordChar(code(ctx, e))) continue;
-    out.push(org(ctx, s, e));
+    // INPEX Corp, Mitsubishi Corp: a known body's name with its legal form, or with the form spelt out
+    // (Mitsubishi Corporation), is that body.
+    const nameEnd = !isSuffix && i > j ? normalizedAt(ctx, words[i - 1].e) : undefined;
+    const known = nameEnd === undefined ? undefined : ctx.hits.free.find((h) => h.s === s && h.e === nameEnd && ctx.ckb.entities[h.ref.entity].type === 'organization')?.ref.entity;
+    const spelt = known === undefined && nameEnd !== undefined && SPELT_OUT[last.w] ? knownOrgForm(ctx, ctx.t.slice(s, nameEnd) + ' ' + SPELT_OUT[last.w]) : undefined;
+    const ent = known ?? spelt;
+    if (ent !== undefined) {
+      const en = ctx.ckb.entities[ent];
+      out.push({ s, e, prio: PRIO.pattern, parts: [{ s, e, entity: en.id, type: 'organization', qid: en.qid ?? null }] });
+    } else out.push(org(ctx, s, e));
+  }
+  return out;
+}
+
+/**
+ * Ministry of Mines and Energy, Colombia's Ministry of Mines and Energy, Department of Foreign Affairs: a
+ * body word, "of" and capitalized words (joined by and, of, of the, &) name a body; a country's possessive
+ * right before it is part of the name.
+ */
+const OF_TAIL = /^ of ((?:the )?[A-Z][\p{L}'’-]*(?:(?: | and | & | of | of the | for | for the )[A-Z][\p{L}'’-]*)*)/u;
+
+function englishBodiesOf(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  const orig = ctx.orig;
+  for (const head of lexicon.bodyHeadsOf.en) {
+    for (let i = orig.indexOf(head + ' of '); i !== -1; i = orig.indexOf(head + ' of ', i + 1)) {
+      if (i > 0 && /[\p{L}\p{N}]/u.test(orig[i - 1])) continue;
+      // Foreign Ministry of Japan: a capitalized word right before is another name's (the dictionary's or none).
+      const before = /([A-Z][\p{L}]*)\s$/u.exec(orig.slice(Math.max(0, i - 20), i));
+      if (before && !NOT_FIRST.has(before[1]) && !/['’]s\s$/.test(orig.slice(Math.max(0, i - 3), i))) continue;
+      const m = OF_TAIL.exec(orig.slice(i + head.length, i + head.length + 120));
+      if (!m) continue;
+      // Ministry of Agriculture Monday said: a date word ends the name (and what follows it).
+      let tail = m[0];
+      const words = tail.split(' ');
+      const stop = words.findIndex((w, k) => k > 2 && lexicon.dateWords.has(w.toLowerCase()));
+      if (stop > 0) tail = words.slice(0, stop).join(' ').replace(/ (?:and|&|of|for|the|of the|for the)$/, '').replace(/ (?:and|&|of|for)$/, '');
+      if (!/[A-Z][\p{L}'’-]*$/u.test(tail)) continue;
+      const endOrig = i + head.length + tail.length;
+      let s = normalizedAt(ctx, i);
+      const e = normalizedAt(ctx, endOrig);
+      if (s === undefined || e === undefined || isLatinWordChar(code(ctx, e))) continue;
+      // Colombia's Ministry of …: the country's possessive belongs to the name.
+      const poss = orig.slice(Math.max(0, i - 3), i);
+      if (/^['’]s $/.test(poss)) {
+        const at = normalizedAt(ctx, i - 3);
+        const country = ctx.hits.free.find((h) => h.e === at && ctx.ckb.entities[h.ref.entity].type === 'country');
+        if (country) s = country.s;
+      }
+      out.push(org(ctx, s, e));
+    }
   }
   return out;
 }
@@ -167,6 +254,9 @@ function englishTitledPeople(ctx: Ctx): Cand[] {
 // ---------------------------------------------------------------- Japanese
 
 const isNameUnit = (c: number) => isKanji(c) || isKatakana(c) || c === MIDDLE_DOT || c === LONG_VOWEL || (c >= 0x61 && c <= 0x7a);
+const MIDDLE_DOT_CHAR = String.fromCharCode(MIDDLE_DOT);
+/** The first characters of the portfolio words (a quick test before reading a ministry's name). */
+const MINISTRY_FIRST = new Set([...lexicon.ministryWords.ja].map((w) => w[0]));
 
 /**
  * A name run ending in a body word: カタール投資庁, 資源エネルギー庁, フランス全国農業経営者組合連盟,
@@ -184,7 +274,8 @@ function japaneseBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
       const e = i + suffix.length;
       let s = i;
       while (s > 0 && isNameUnit(code(ctx, s - 1)) && i - s < 16) s--;
-      if (isNameUnit(code(ctx, s - 1))) continue;
+      // Too long a run to be a name, or one with a part before it that the run cannot hold (セブン&アイ・ホールディングス).
+      if (isNameUnit(code(ctx, s - 1)) || t[s - 1] === '&') continue;
       // Skip a leading legal form or generic word: 同委員会 and 中央銀行 name no body.
       while (s < i && code(ctx, s) === MIDDLE_DOT) s++;
       const run = t.slice(s, i);
@@ -196,6 +287,8 @@ function japaneseBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
       const head = ends.get(s);
       if (head && lexicon.genericBodyNames.ja.has(t.slice(head.e, i))) continue; // 中国国有銀行: a country's state banks
       if (run.length < 2 || lexicon.genericBodyNames.ja.has(run) || (lexicon.genericBodyNames.ja.has(run[0]) && run.length <= 2)) continue;
+      // 国営石油会社, 政府系金融機関: generic words only describe a body (アルゼンチンの国営石油会社YPF), they name none.
+      if (genericWordsOnly(run, lexicon.genericBodyNames.ja)) continue;
       let proper = /[\u30a1-\u30fa]{2}|[a-z]{2}/.test(run) || ends.has(s);
       // Pure-kanji names: long enough to be a name (原子力規制委員会), or an agency (金融庁).
       if (!proper) proper = run.length >= (suffix === '庁' || lexicon.companySuffixes.ja.has(suffix) ? 2 : 4);
@@ -203,6 +296,26 @@ function japaneseBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
       // A known actor ending here already is the body (国際協力機構): the dictionary has it.
       if (ends.has(s) && ends.get(s)!.e >= e) continue;
       out.push(org(ctx, s, e));
+    }
+  }
+  // ベトナム計画投資省, インドネシア・エネルギー鉱物資源省: a country, portfolio words and 省 (lexicon ministryWords).
+  if (t.includes('省')) {
+    for (const [s, a] of ends) {
+      if (a.type !== 'country' || isHangul(code(ctx, s)) || isLatinLetter(code(ctx, s))) continue;
+      const from = code(ctx, a.e) === MIDDLE_DOT ? a.e + 1 : a.e;
+      const mark = t.indexOf('省', from + 1);
+      if (mark < 0 || mark > from + 16 || !MINISTRY_FIRST.has(t[from])) continue;
+      const reach = new Set([from]);
+      let best = -1;
+      for (let p = from; p <= mark && p < t.length; p++) {
+        if (!reach.has(p)) continue;
+        if (t[p] === '省' && p > from) best = p + 1;
+        for (let k = p + 1; k <= p + 8 && k <= t.length; k++) if (lexicon.ministryWords.ja.has(t.slice(p, k))) reach.add(k);
+        if (t[p] === MIDDLE_DOT_CHAR && p > from) reach.add(p + 1);
+      }
+      if (best < 0 || isKanji(code(ctx, best))) continue;
+      if (ends.has(s) && ctx.hits.free.some((h) => h.s === s && h.e >= best)) continue;
+      out.push(org(ctx, s, best));
     }
   }
   // 株式会社INPEX: the legal form first.
@@ -218,13 +331,20 @@ function japaneseBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
   return out;
 }
 
+/** Whether `run` is a sequence of two or more generic words (国営 + 石油). */
+function genericWordsOnly(run: string, words: ReadonlySet<string>): boolean {
+  const ok: boolean[] = [true];
+  for (let i = 1; i <= run.length; i++) {
+    ok[i] = false;
+    for (let k = Math.max(0, i - 6); k < i && !ok[i]; k++) ok[i] = ok[k] && words.has(run.slice(k, i));
+  }
+  return ok[run.length];
+}
+
 // ---------------------------------------------------------------- Korean
 
 /** Whether a Korean word may end at `e`: no more Hangul, or only a particle. */
-function koreanWordEnds(ctx: Ctx, e: number): boolean {
-  if (!isHangul(code(ctx, e))) return true;
-  return lexicon.particles.ko.some((p) => ctx.t.startsWith(p, e) && !isHangul(code(ctx, e + p.length)));
-}
+const koreanWordEnds = (ctx: Ctx, e: number): boolean => koreanWordEndsAt(ctx.t, e);
 
 /**
  * 한국석유공사, 한국무역협회, 대우건설, CJ제일제당, 포스코인터내셔널㈜: a word ending in a body word,
@@ -246,6 +366,8 @@ function koreanBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
     while (s > 0 && (isHangul(code(ctx, s - 1)) || isLatinLetter(code(ctx, s - 1)))) s--;
     return s;
   };
+  // 해운협회(KSA): the short name the article gives in parentheses makes the word a body's name.
+  const shortNameAfter = (e: number) => t[e] === '(' && /^\([A-Z][A-Za-z0-9&.-]{1,9}\)/.test(ctx.orig.slice(ctx.origin[e], ctx.origin[e] + 12)) && /[A-Z].*[A-Z]/.test(ctx.orig.slice(ctx.origin[e], ctx.origin[e] + 12).split(')')[0]);
   // Longest first: a body word read at an end is the only one there (의회 is no body word inside 실무협의회).
   const read = new Set<number>();
   for (const suffix of lexicon.bodySuffixes.ko) {
@@ -256,6 +378,7 @@ function koreanBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
       const s = wordStart(i);
       const stem = t.slice(s, i);
       if (stem.length < 2 || lexicon.genericBodyNames.ko.has(stem)) continue;
+      const defined = shortNameAfter(e);
       let legal = false;
       for (const f of lexicon.legalForms.ko) {
         if (!t.startsWith(f, e)) continue;
@@ -263,8 +386,10 @@ function koreanBodies(ctx: Ctx, ends: ActorEnds): Cand[] {
         legal = true;
       }
       // 집행위원회, 가스화학: a short common word before the body word names no body; a longer name, a
-      // Latin one, a known actor or a legal form does (한국석유공사, CJ제일제당, 현대건설, 다온인터내셔널㈜).
-      if (stem.length < 3 && !/[a-z]/.test(stem) && !ends.has(s) && !legal) continue;
+      // Latin one, a known actor or a legal form does (한국석유공사, CJ제일제당, 다온인터내셔널㈜).
+      // An industry word (대우건설, 현대엔지니어링), a business group's name (한화에너지) or a short name after
+      // it (해운협회(KSA)) is name enough with two syllables.
+      if (stem.length < 3 && !/[a-z]/.test(stem) && !ends.has(s) && !legal && !defined && !lexicon.companySuffixes.ko.has(suffix) && !lexicon.koreanBusinessGroups.has(stem)) continue;
       if (!koreanWordEnds(ctx, e)) continue;
       // A known actor of exactly this span is the dictionary's.
       if (ends.get(s)?.e === e) continue;

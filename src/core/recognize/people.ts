@@ -45,17 +45,46 @@ export function titlePatternCands(ctx: Ctx, taken: Taken): Cand[] {
       if (c) out.push(c);
     }
   }
+  if (ctx.t.includes('相')) out.push(...ministerTitleCands(ctx, taken));
+  return out;
+}
+
+/**
+ * シルアノフ財務相, ゴヤル商工相, ジャベル産業・先端技術相: Japanese names a minister by the portfolio and 相,
+ * an open class of titles; a katakana name right before such a run of kanji (and dots) is a person.
+ * 相 must end its word (相次ぐ, 相手 and 相互 are other words).
+ */
+const KATAKANA_PORTFOLIOS = [...lexicon.ministryWords.ja].filter((w) => /^[\u30a1-\u30fc]+$/.test(w));
+
+function ministerTitleCands(ctx: Ctx, taken: Taken): Cand[] {
+  const out: Cand[] = [];
+  const t = ctx.t;
+  for (let i = t.indexOf('相'); i !== -1; i = t.indexOf('相', i + 1)) {
+    const next = code(ctx, i + 1);
+    if (isKanji(next) || isKatakana(next)) continue;
+    let k = i;
+    while (k > 0 && i - k < 12 && (isKanji(code(ctx, k - 1)) || code(ctx, k - 1) === MIDDLE_DOT)) k--;
+    // アブドルアジズ・エネルギー相: a katakana portfolio word (lexicon ministryWords) after the name's dot.
+    if (k === i) {
+      const w = KATAKANA_PORTFOLIOS.find((x) => t.startsWith(x, i - x.length) && code(ctx, i - x.length - 1) === MIDDLE_DOT);
+      if (w) k = i - w.length;
+      if (k === i || !isNameKana(code(ctx, k - 2))) continue;
+    } else if (code(ctx, k) === MIDDLE_DOT || !isNameKana(code(ctx, k - 1)) || code(ctx, k - 1) === MIDDLE_DOT) continue;
+    const c = japaneseNameBefore(ctx, k, taken);
+    if (c) out.push(c);
+  }
   return out;
 }
 
 function japaneseNameBefore(ctx: Ctx, titleStart: number, taken: Taken): Cand | null {
   let e = titleStart;
   // A country between name and title (バイデン米大統領, 習近平中国国家主席) stays outside the name.
+  // An actor a particle away belongs to another phrase: アルゼンチンのウェルノ外相.
   for (let back = 1; back <= 6 && e - back >= 0; back++) {
-    if (taken(e - back, e)) {
-      e -= back;
-      break;
-    }
+    const p = taken(e - back, e);
+    if (!p) continue;
+    if (![...ctx.t.slice(p.e, e)].some((ch) => isHiragana(ch.charCodeAt(0)))) e -= back;
+    break;
   }
   // …or a body's Latin short name (クワメ・アサンテECOWAS委員長): the name ends before all of it.
   while (e > 0 && isLatinLetter(code(ctx, e - 1)) && taken(e - 1, e)) e--;
@@ -92,7 +121,8 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
   while (wordStart > 0 && isHangul(code(ctx, wordStart - 1))) wordStart--;
   // Walk back over words that are organizations or countries (외교부, 러시아) to the name.
   let pos = wordStart;
-  let crossed = false;
+  // 압둘아지즈 빈 살만 에너지장관: a portfolio joined to the title (에너지장관, 산업장관) stands for the body.
+  let crossed = titleStart - wordStart >= 2 && !lexicon.titleBlockers.ko.has(ctx.t.slice(wordStart, titleStart));
   for (let hops = 0; hops < 4; hops++) {
     // 걸프협력회의(GCC) 사무총장: a short name in parentheses after the body belongs to it.
     const close = ctx.t[pos - 1] === ')' ? pos - 1 : ctx.t[pos - 1] === ' ' && ctx.t[pos - 2] === ')' ? pos - 2 : -1;
@@ -144,6 +174,18 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
       const f = foreignNameBefore(ctx.t, e, (a, b) => !!taken(a, b));
       if (f && (!(surname && word.length === 3 && koreanNameWord(word)) || foreignLead(ctx.t.slice(f[0], s - 1)))) return person(f[0], f[1], ctx.t.slice(f[0], f[1]));
     }
+    // AfCFTA 사무국의 웜켈레 메네 사무총장, AU의 하미드 오마르 위원장: a foreign name of two or more words after
+    // a body with 의 (a known actor, or a word ending in a body word) and before the title.
+    if (!crossed && hops === 0 && ctx.t.lastIndexOf('의 ', s) > s - 40) {
+      const f = foreignNameBefore(ctx.t, e, (a, b) => !!taken(a, b));
+      // After a body and 의 a lead word of two syllables is foreign enough (아람코의 아민 나세르 최고경영자).
+      const foreign = f && (!(surname && word.length === 3 && koreanNameWord(word)) || f[0] < s - 1);
+      // No word of it a region or a title of its own (기구의 아프리카 담당 국장, 위원회의 부위원장 겸 대변인).
+      const words = f ? ctx.t.slice(f[0], f[1]).split(' ') : [];
+      // Portfolio words of two syllables each read the same (사무국의 법률 자문 국장): one word of three or more.
+      const nameLike = words.every((w) => !lexicon.regions.ko.includes(w) && !lexicon.titles.ko.some((x) => w.endsWith(x))) && words.some((w) => w.length >= 3);
+      if (f && foreign && nameLike && ctx.t[f[0] - 1] === ' ' && ctx.t[f[0] - 2] === '의' && bodyBefore(ctx, f[0] - 2, taken)) return person(f[0], f[1], ctx.t.slice(f[0], f[1]));
+    }
     // 조창래 본부장, or 조 본부장 after the full name (linked to it later).
     if (!surname || lexicon.titleBlockers.ko.has(word) || (word.length !== 3 && !(word.length === 1 && hops === 0))) return null;
     if (!boundaryOk(ctx, s, e) || (word.length === 3 && !koreanNameWord(word))) return null;
@@ -152,6 +194,22 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     return person(s, e, word);
   }
   return null;
+}
+
+/** Whether a body ends at `e` (before its 의): a known organization or country, or a word ending in a body word (사무국, 위원회). */
+function bodyBefore(ctx: Ctx, e: number, taken: Taken): boolean {
+  // 미주기구(OAS)의: the short name in parentheses is the body's.
+  if (ctx.t[e - 1] === ')') {
+    const open = ctx.t.lastIndexOf('(', e - 1);
+    const q = open >= 0 && e - open < 14 ? taken(open + 1, e - 1) : undefined;
+    return !!q && q.type !== 'person';
+  }
+  const p = taken(e - 1, e);
+  if (p && p.e === e && p.type !== 'person') return true;
+  let s = e;
+  while (s > 0 && isHangul(code(ctx, s - 1))) s--;
+  const word = ctx.t.slice(s, e);
+  return word.length >= 2 && [...lexicon.bodySuffixes.ko, ...lexicon.orgSubBodies.ko.keys()].some((b) => word.endsWith(b));
 }
 
 /**
@@ -250,7 +308,10 @@ function englishNameAfter(ctx: Ctx, titleStart: number, titleEnd: number, taken:
   if (!words.length) return null;
   const s = words[0][0];
   const e = words[words.length - 1][1];
-  if (taken(s, e)) return null;
+  const known = taken(s, e);
+  // President Tayyip Erdogan: more of a known person's name than the dictionary spells is that person.
+  if (known && known.type === 'person' && known.e === e && known.s > s && !known.entity.startsWith('person:') && !taken(s, known.s - 1)) return { s, e, prio: PRIO.pattern, parts: [{ ...known, s, e }] };
+  if (known) return null;
   return person(s, e, ctx.orig.slice(ctx.origin[s], ctx.origin[e]));
 }
 
@@ -291,36 +352,68 @@ export interface SurnameNeedle {
   entity: Part;
   /** Index, in the people given to surnameNeedles, of the mention it comes from (its own span is no later use). */
   from: number;
+  /** A two-word short form (shortForms): no use of it where another name word follows (Abdel Fattah al-Burhan). */
+  short?: boolean;
 }
 
 /** The needles of the article's people, in order, each string once (the first person with it wins). */
 export function surnameNeedles(people: Array<{ name: string; entity: Part }>): SurnameNeedle[] {
   const out: SurnameNeedle[] = [];
   const seen = new Set<string>();
-  const add = (needle: string, entity: Part, from: number) => {
+  const add = (needle: string, entity: Part, from: number, short = false) => {
     if (seen.has(needle)) return;
     seen.add(needle);
-    out.push({ needle, entity, from });
+    out.push(short ? { needle, entity, from, short } : { needle, entity, from });
   };
   people.forEach((p, from) => {
     // A name found by a pattern recurs in full elsewhere (佐伯健太郎 in the byline and the signature).
     if (p.entity.entity.startsWith('person:')) add(p.name, p.entity, from);
     const sur = surnameOf(p.name);
     if (sur) add(sur, p.entity, from);
+    for (const short of shortForms(p.name)) add(short, p.entity, from, true);
   });
+  return out;
+}
+
+/**
+ * The two-word forms the press shortens a name of three or more words to: its first two words
+ * (무사 파키 for 무사 파키 마하마트, Moussa Faki for Moussa Faki Mahamat) and its last two (술루후 하산).
+ * A form with a name particle or a one-syllable word in it (Ursula von, 팜 민) is no name.
+ */
+export function shortForms(name: string): string[] {
+  if (!/^(?:[\uac00-\ud7a3-]+|[A-Za-z\u00c0-\u024f'-]+)(?: (?:[\uac00-\ud7a3-]+|[A-Za-z\u00c0-\u024f'-]+)){2,}$/.test(name)) return [];
+  const words = name.split(' ');
+  // Romanized East Asian names of short syllables (Kim Jong Un, Nguyen Phu Trong's kin) are shortened to no two words.
+  if (/[A-Za-z]/.test(name) && words.some((w) => w.length < 3 && !lexicon.nameParticles.en.has(w.toLowerCase()))) return [];
+  const word = (w: string) => w.length >= 2 && !lexicon.nameParticles.en.has(w.toLowerCase());
+  const out: string[] = [];
+  const first = words.slice(0, 2);
+  const last = words.slice(-2);
+  if (first.every(word)) out.push(first.join(' '));
+  if (last.every(word)) out.push(last.join(' '));
   return out;
 }
 
 /** Standalone uses of the needles in this text; `skip[k]` is needle k's own position here, or -1. */
 export function surnameCands(ctx: Ctx, needles: readonly SurnameNeedle[], skip: ReadonlyMap<number, number>): Cand[] {
   const out: Cand[] = [];
-  needles.forEach(({ needle: raw, entity }, k) => {
+  let titleStarts: Set<number> | undefined;
+  needles.forEach(({ needle: raw, entity, short }, k) => {
     const needle = raw.toLowerCase();
     const own = skip.get(k) ?? -1;
     for (let i = ctx.t.indexOf(needle); i !== -1; i = ctx.t.indexOf(needle, i + 1)) {
       if (i === own) continue;
       const e = i + needle.length;
       if (!boundaryOk(ctx, i, e) || isKatakana(code(ctx, e)) || code(ctx, i - 1) === MIDDLE_DOT) continue;
+      if (short && ctx.t[e] === ' ') {
+        // A short form is the whole name only where no name word follows: a title (무사 파키 위원장) or a
+        // lower-case word (Moussa Faki said) may; Abdel Fattah al-Burhan is another person.
+        const next = ctx.orig.slice(ctx.origin[e + 1] ?? ctx.orig.length, (ctx.origin[e + 1] ?? ctx.orig.length) + 8);
+        if (isHangul(code(ctx, e + 1))) {
+          titleStarts ??= new Set(ctx.hits.titles.map((h) => h.s));
+          if (!titleStarts.has(e + 1)) continue;
+        } else if (/^[A-Z]|^(?:al|el|bin|ibn|ould|ag)[- ]/.test(next)) continue;
+      }
       if (isLatinLetter(code(ctx, i))) {
         // Capitalized, or opening with a name particle (dos Prazeres).
         const first = ctx.orig[ctx.origin[i]];

@@ -3,9 +3,13 @@
  * present entity between two readings, names right after an actor, and
  * filling gaps. They read the region's text and what the article names.
  */
-import { isHiragana, isKanji, isKatakana, isLatinWordChar, MIDDLE_DOT } from '../text/script';
+import { isHangul, isHiragana, isKanji, isKatakana, isLatinWordChar, MIDDLE_DOT } from '../text/script';
 import { part, caseOk } from './actors';
 import { boundaryOk, code, type Ctx } from './context';
+import { foreignNameWord, koreanWordEndsAt } from './korean';
+import placesData from '../kb/data/places.json';
+import { lexicon } from './lexicon';
+import { normalizeForm } from '../text/normalize';
 import { chooseLeftmostLongest, PRIO, type Cand, type Part } from './span';
 
 export function partsOf(cands: Cand[]): Part[] {
@@ -129,4 +133,77 @@ export function fillGaps(chosen: Cand[], more: Cand[]): Cand[] {
   const taken = coverage(chosen);
   const add = chooseLeftmostLongest(more.filter((c) => !taken(c.s, c.e)));
   return [...chosen, ...add].sort((a, b) => a.s - b.s);
+}
+
+/**
+ * 중국 외교부장, 国防部長: a title word that begins with the whole last word of an organization's
+ * name and runs on past it (외교부 + 장 = 외교부장, the foreign minister) makes that name no body:
+ * a span never ends inside a word. A title that begins inside the body's word leaves the body
+ * (국가안보실 + 실장), and so does a title right after the body that runs at least as far
+ * (国防部 + 長官 in 国防部長官, 국방부 + 장관 in 국방부장관).
+ */
+export function withoutTitleCuts(ctx: Ctx, cands: Cand[]): Cand[] {
+  if (!ctx.hits.titles.length) return cands;
+  const titlesAt = new Map<number, number[]>();
+  // Positions strictly inside a title word: only a name ending there can be cut.
+  const inside = new Set<number>();
+  for (const h of ctx.hits.titles) {
+    const a = titlesAt.get(h.s);
+    if (a) a.push(h.e);
+    else titlesAt.set(h.s, [h.e]);
+    for (let p = h.s + 1; p < h.e; p++) inside.add(p);
+  }
+  let freeEnds: Set<number> | undefined;
+  const cut = (c: Cand): boolean => {
+    if (!inside.has(c.e) || c.parts.length !== 1 || c.parts[0].type !== 'organization') return false;
+    const last = code(ctx, c.e - 1);
+    const hangul = isHangul(last);
+    if (!hangul && !isKanji(last)) return false;
+    // The last word of the name: after its last space (중국 외교부 → 외교부), or a known actor's end (中国外交部 → 外交部).
+    const space = ctx.t.lastIndexOf(' ', c.e - 1);
+    const starts = [space >= c.s ? space + 1 : c.s];
+    if (!hangul) {
+      freeEnds ??= new Set(ctx.hits.free.map((h) => h.e));
+      for (let p = c.s + 1; p < c.e - 1; p++) if (freeEnds.has(p)) starts.push(p);
+    }
+    // 国防部長官, 외교부장관: a title right after the name that runs at least as far (長官, 장관) reads the name as a body.
+    const after = Math.max(0, ...(titlesAt.get(c.e) ?? []));
+    return starts.some((w) => (titlesAt.get(w) ?? []).some((te) => te > c.e && te > after && (!hangul || koreanWordEndsAt(ctx.t, te))));
+  };
+  return cands.filter((c) => !cut(c));
+}
+
+/** Cities and places (kb/data/places.json), normalized: a name in parentheses that is one is the body's seat. */
+const PLACES = new Set(placesData.places.flatMap((p) => [...p.ja, ...p.ko]).map(normalizeForm));
+
+/**
+ * 카자흐스탄 국영광물공사(타우켄 삼루크), 国際協力機構（ジャイカ）: a name of one to three words in
+ * Hangul or katakana in parentheses right after an organization is its own name, a mention of
+ * the same body (guidelines, Actor spans 8). Words of the language (현지시간, 가칭, 옛, 사장)
+ * make no name; Latin short names are the acronym step's.
+ */
+export function orgReadingCands(ctx: Ctx, parts: Part[]): Cand[] {
+  const out: Cand[] = [];
+  for (const p of parts) {
+    if (p.type !== 'organization' || ctx.t[p.e] !== '(') continue;
+    const close = ctx.t.indexOf(')', p.e + 1);
+    if (close < 0 || close - p.e > 24) continue;
+    const inner = ctx.t.slice(p.e + 1, close);
+    const words = inner.split(' ');
+    if (words.length > 3) continue;
+    const hangul = words.every((w) => /^[\uac00-\ud7a3]{2,8}$/.test(w));
+    const kana = /^[\u30a1-\u30fa\u30fc\u30fb]{2,16}$/.test(inner);
+    if ((!hangul && !kana) || words.some((w) => lexicon.parentheticalWords.has(w))) continue;
+    // 한국석유공사(울산), 国際協力機構（東京）: a place (the city of its seat) is no other name; one Korean word of
+    // two syllables, or one ending in an administrative unit (창원시, 살타주), is a place or an abbreviation as
+    // often as a name (무협 and 울산 read the same).
+    if (PLACES.has(inner) || (hangul && words.length === 1 && (inner.length < 3 || /[시군구도동읍면주성현]$/.test(inner)))) continue;
+    if (hangul) {
+      // One Korean word must look foreign (no common noun, title or particle ending); two or more each be name words.
+      if (!words.every((w) => foreignNameWord(w, true) && !lexicon.titles.ko.includes(w) && !lexicon.genericBodyNames.ko.has(w))) continue;
+      if (words.some((w) => lexicon.koreanEndings.some((x) => w.endsWith(x)))) continue;
+    }
+    out.push({ s: p.e + 1, e: close, prio: PRIO.pattern, parts: [{ ...p, s: p.e + 1, e: close }] });
+  }
+  return out;
 }

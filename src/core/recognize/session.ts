@@ -42,7 +42,7 @@ import { docKey, linkSurnames, namedPart, type NamedPart } from './link';
 import { maskMarkup } from './markup';
 import { bylineCands, givenNameCands, readingCands, surnameCands, surnameNeedles, titlePatternCands, type SurnameNeedle } from './people';
 import { recut, type TextCuts } from './regions';
-import { afterActorCands, contextualCands, coverage, fillGaps, partsOf, preferPresent } from './rules';
+import { afterActorCands, contextualCands, coverage, fillGaps, partsOf, orgReadingCands, preferPresent, withoutTitleCuts } from './rules';
 import { chooseLeftmostLongest, type Cand, type Part } from './span';
 
 interface Region {
@@ -510,11 +510,11 @@ function stage1(text: string, atStart: boolean, ckb: CompiledKb): Region {
   const t = maskMarkup(normalized, atStart);
   // Only the first region can hold front matter, the one reader of the unblanked text.
   const ctx: Ctx = { t, raw: atStart ? normalized : t, orig: text, origin, ckb, hits: scan(t, ckb), atStart };
-  const base = [...dictionaryCands(ctx), ...compoundCands(ctx), ...fixedPatternCands(ctx), ...composedOrgCands(ctx), ...englishComposedCands(ctx)];
+  const base = withoutTitleCuts(ctx, [...dictionaryCands(ctx), ...compoundCands(ctx), ...fixedPatternCands(ctx), ...composedOrgCands(ctx), ...englishComposedCands(ctx)]);
   const pass1 = chooseLeftmostLongest([...base]);
   const named = [...new Set(partsOf(pass1).map((p) => p.entity))];
   const taken1 = coverage(pass1);
-  const local = [...titlePatternCands(ctx, taken1), ...bylineCands(ctx, taken1), ...givenNameCands(ctx, taken1), ...bodyCands(ctx)];
+  const local = [...titlePatternCands(ctx, taken1), ...bylineCands(ctx, taken1), ...givenNameCands(ctx, taken1), ...withoutTitleCuts(ctx, bodyCands(ctx))];
   const asks = new Set<string>();
   for (const h of ctx.hits.contextual) asks.add(ckb.entities[h.ref.entity].id);
   for (const c of [...base, ...local]) {
@@ -539,7 +539,7 @@ function stage1(text: string, atStart: boolean, ckb: CompiledKb): Region {
 /** Stage 3: surnames of the article's people, readings and names after actors, where stage 2 chose nothing. */
 function stage3(r: Region, needles: readonly SurnameNeedle[], skip: ReadonlyMap<number, number>, ckb: CompiledKb): NamedPart[] {
   let parts = partsOf(r.chosen!);
-  const more = [...surnameCands(r.ctx, needles, skip), ...readingCands(r.ctx, r.people!.map((p) => p.entity)), ...afterActorCands(r.ctx, parts)];
+  const more = [...surnameCands(r.ctx, needles, skip), ...readingCands(r.ctx, r.people!.map((p) => p.entity)), ...orgReadingCands(r.ctx, parts), ...afterActorCands(r.ctx, parts)];
   if (more.length) parts = partsOf(fillGaps(r.chosen!, more));
   return parts.map((part) => namedPart(part, r.ctx.t.slice(part.s, part.e), ckb));
 }
