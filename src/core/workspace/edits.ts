@@ -52,7 +52,7 @@ export function shiftMentions<M extends Mention>(mentions: readonly M[], edit: C
  * one shown with its status: those keys, in that order), as one literal per shape: after a keystroke
  * every mention after it moves, 20,000 on a 1 MB article, and spread is several times slower.
  */
-function movedBy<M extends Mention>(m: M, d: number): M {
+export function movedBy<M extends Mention>(m: M, d: number): M {
   const start = m.start + d;
   const end = m.end + d;
   const status = (m as { status?: string }).status;

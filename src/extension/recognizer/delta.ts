@@ -6,6 +6,7 @@
  * mentionDelta(last, cur)) equals `cur`, field by field; equality is checked, never assumed. No vscode here.
  */
 import type { Mention } from '../../core/model';
+import { movedBy } from '../../core/workspace/edits';
 
 export interface MentionDelta {
   /** Mentions kept from the start of the last answer, as they were. */
@@ -37,7 +38,7 @@ export function applyDelta(last: readonly Mention[], d: MentionDelta): Mention[]
   for (const m of d.middle) out.push(m);
   for (let i = last.length - d.tail; i < last.length; i++) {
     const m = last[i];
-    out.push(d.shift === 0 ? m : { ...m, start: m.start + d.shift, end: m.end + d.shift });
+    out.push(d.shift === 0 ? m : movedBy(m, d.shift));
   }
   const parties = new Map<string, string[]>();
   for (let i = 0; i < out.length; i++) {
