@@ -36,6 +36,11 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     for (const text of ['関係省庁の担当者が参加した。', '전문가위원회와 실무협의회, 민관합동위원회, 범정부대책위원회가 열렸다.']) noneOfType(text, 'organization');
     has('한미경제협의회와 한국석유공사', '한미경제협의회/organization', '한국석유공사/organization');
   });
+  it('title-case headlines: a verb or a small word ends the name of a body, and a word of kind alone names none', () => {
+    noneOfType('Investors Cheer As Central Bank Holds Rates; Energy Group Shares Rise', 'organization');
+    noneOfType('Opinion: Why The Peace Process Needs A New Council', 'organization');
+    has('China Energy Group and the Kenya Ports Authority', 'China Energy Group/organization', 'Kenya Ports Authority/organization');
+  });
   it('English body words after words of kind only name no body (Central Bank, Supreme Court; lexicon genericBodyNames.en)', () => {
     noneOfType('The Central Bank raised rates. The Supreme Court ruled. The Development Centre and the Peace Institute published.', 'organization');
     has('The State Council met the National Security Council and the Trade Law Centre.', 'State Council/organization', 'National Security Council/organization', 'Trade Law Centre/organization');

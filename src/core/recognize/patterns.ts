@@ -65,6 +65,9 @@ const CAP_WORD = /^[A-Z][\p{L}'’&.-]*$/u;
 /** Words that start a sentence or a title, never a body's proper name. */
 const NOT_FIRST = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'For', 'By', 'And', 'Of', 'Its', 'His', 'Her', 'Their', 'Our', 'This', 'That', 'These', 'Those', 'Both', 'Also', 'But', 'When', 'After', 'Before', 'While', 'Under', 'With', 'From', 'As', 'If', 'Some', 'Many', 'Most', 'Every', 'Each', 'New', 'Former', 'Acting', 'President', 'Minister', 'Secretary', 'Director', 'Chairman', 'Executive', 'Chief', 'Head', 'Deputy', 'Vice', 'Senior', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'General', 'Related', 'More', 'Read', 'Follow', 'Reporting', 'Editing']);
 
+/** Small words a title-case headline capitalizes (Opinion: Why The Peace Process Needs A New Council), never inside a body's name before its body word. */
+const TITLE_CASE_SMALL = new Set(['A', 'An', 'As', 'At', 'By', 'For', 'From', 'In', 'Into', 'On', 'Onto', 'Over', 'To', 'Up', 'With', 'Vs', 'Via', 'Than']);
+
 /** The words that can end an English body's name (body words and legal forms). */
 const ENGLISH_ENDS = [...new Set([...lexicon.bodySuffixes.en, ...lexicon.legalForms.en])];
 const isAlnum = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -140,7 +143,8 @@ function englishBodies(ctx: Ctx): Cand[] {
         andAt = j;
         continue;
       }
-      if (!CAP_WORD.test(w) || /['’]s$/.test(w)) break;
+      // Investors Cheer As Central Bank …: in a title-case headline a verb or a small word ends the name.
+      if (!CAP_WORD.test(w) || /['’]s$/.test(w) || lexicon.headlineWords.en.has(w) || TITLE_CASE_SMALL.has(w)) break;
       j--;
       names++;
     }
