@@ -93,6 +93,11 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
     has('日米首脳が会談した。', '日/country', '米/country');
     has('ラマポーザ南アフリカ大統領は述べた。', 'ラマポーザ/person');
   });
+  it("a platform's one-letter name counts beside another platform (Follow us on X and Facebook; lexicon platforms)", () => {
+    has('Follow us on X and Facebook', 'X/organization', 'Facebook/organization');
+    has('Share on Facebook, X, LinkedIn', 'X/organization');
+    lacks('Mr. X met Facebook staff. X-ray images. SpaceX and Facebook.', 'X/organization');
+  });
   it('an agency credited in brackets after the story: …と述べた。（共同）, not inside a sentence', () => {
     has('北京で会見した。（共同）', '共同/organization');
     has('北京で会見した。(共同)\n次の記事。', '共同/organization');

@@ -49,6 +49,7 @@ export const lexicon = {
   bodySuffixes: { en: longestFirst(raw.bodySuffixes.en), ja: longestFirst(norm(raw.bodySuffixes.ja)), ko: longestFirst(norm(raw.bodySuffixes.ko)) },
   legalForms: { en: longestFirst(raw.legalForms.en), ja: longestFirst(norm(raw.legalForms.ja)), ko: longestFirst(norm(raw.legalForms.ko)) },
   groupTitles: { ja: new Set(norm(raw.groupTitles.ja)) },
+  platforms: new Set<string>(raw.platforms),
   headlineWords: { en: new Set(raw.headlineWords.en) },
   genericBodyNames: { en: new Set(raw.genericBodyNames.en), ja: new Set(norm(raw.genericBodyNames.ja)), ko: new Set(norm(raw.genericBodyNames.ko)) },
   regions: { ja: longestFirst(norm(raw.regions.ja)), ko: longestFirst(norm(raw.regions.ko)) },

@@ -45,6 +45,18 @@ function placeDateline(ctx: Ctx, s: number, e: number): boolean {
   return true;
 }
 
+/** Follow us on X and Facebook: another platform's name right before or after, joined by a list word. */
+function besidePlatform(ctx: Ctx, s: number, e: number): boolean {
+  const platform = (h: { ref: { entity: number } }) => lexicon.platforms.has(ctx.ckb.entities[h.ref.entity].id);
+  for (const h of ctx.hits.free) {
+    if (!platform(h)) continue;
+    const between = h.s >= e ? ctx.t.slice(e, h.s) : h.e <= s ? ctx.t.slice(h.e, s) : null;
+    if (between !== null && LIST_JOINS.has(between)) return true;
+  }
+  return false;
+}
+const LIST_JOINS = new Set([' and ', ' & ', ', ', ',', ' or ', ' · ', ' | ', ' / ', '/', '、', '・', ' ', '와 ', '과 ', 'と']);
+
 /** …と述べた。（共同）: a body's short name alone in brackets after a sentence, ending its line, credits the story to it. */
 function credit(ctx: Ctx, s: number, e: number): boolean {
   if (ctx.t[s - 1] !== '(' || ctx.t[e] !== ')') return false;
@@ -66,7 +78,9 @@ export function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
     const ent = ctx.ckb.entities[h.ref.entity];
     if (!boundaryOk(ctx, h.s, h.e) || !caseOk(ctx, h.s, h.e, h.ref)) continue;
     // 【ソウル=共同】: an agency's short name in a dateline is as good as a title.
-    const dateline = (ctx.t[h.s - 1] === '=' && '】)'.includes(ctx.t[h.e] ?? '')) || placeDateline(ctx, h.s, h.e) || (ent.type === 'organization' && credit(ctx, h.s, h.e));
+    const dateline =
+      (ctx.t[h.s - 1] === '=' && '】)'.includes(ctx.t[h.e] ?? '')) || placeDateline(ctx, h.s, h.e) || (ent.type === 'organization' && credit(ctx, h.s, h.e)) ||
+      (lexicon.platforms.has(ent.id) && besidePlatform(ctx, h.s, h.e));
     // Titles license people's short names only (共同 before 記者会見 is not the agency).
     // 박진, GCC 사무총장과 면담: a person's short name opening a headline before a comma is its subject.
     const headline = ent.type === 'person' && (h.s === 0 || ctx.t[h.s - 1] === '\n') && ctx.t[h.e] === ',' && h.e - h.s >= 2;
