@@ -164,6 +164,20 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
   });
 });
 
+describe('recognize: Korean titles and short names', () => {
+  it('a title with its particle ends the phrase before a foreign name, and an ordinal belongs to the title (박윤주 1차관이 크리스토퍼 랜도 …)', () => {
+    has('외교부는 4일 박윤주 1차관이 크리스토퍼 랜도 미국 국무부 부장관과 통화했다.', '박윤주/person', '크리스토퍼 랜도/person');
+    lacks('외교부는 4일 박윤주 1차관이 크리스토퍼 랜도 미국 국무부 부장관과 통화했다.', '차관이 크리스토퍼 랜도/person');
+    has('세르게이 라브로프 러시아 외무장관은 밝혔다.', '세르게이 라브로프/person');
+  });
+  it('a one-syllable surname and a title is someone of that name, the known person only once the article names them', () => {
+    const ids = (text: string) => recognize(text, kb).filter((m) => m.type === 'person').map((m) => m.entity);
+    assert.deepEqual(ids('김 대변인은 밝혔다.'), ['person:김']);
+    assert.deepEqual(ids('김민석 국무총리는 밝혔다. 김 총리는 이어 말했다.'), ['kim-min-seok', 'kim-min-seok']);
+    assert.deepEqual(ids('김철수 외교부 대변인은 밝혔다. 김 대변인은 이어 말했다.'), ['person:김철수', 'person:김철수']);
+  });
+});
+
 describe('recognize: a Korean span never ends in a particle or a verb ending (lexicon particles.ko, koreanEndings)', () => {
   const lexiconData = require('../../src/core/kb/data/lexicon.json') as { particles: { ko: string[] }; koreanEndings: { verb: string[] } };
   const endings = [...lexiconData.particles.ko, ...lexiconData.koreanEndings.verb];

@@ -48,8 +48,13 @@ export function foreignNameWord(word: string, first: boolean): boolean {
   if (!/^[\uac00-\ud7a3]{1,7}$/.test(word) || (first && word.length < 2)) return false;
   if (lexicon.koreanCommonNouns.has(word) || lexicon.koreanAdverbs.has(word) || lexicon.titleBlockers.ko.has(word)) return false;
   const ending = koreanEnding(word);
-  return ending === null || (ending.length === 1 && !NEVER_FOREIGN_LAST.has(ending));
+  if (ending === null) return true;
+  // 차관이, 대변인은: a title or common noun with its particle ends the phrase before a name.
+  const stem = word.slice(0, word.length - ending.length);
+  if (TITLES_KO.has(stem) || lexicon.koreanCommonNouns.has(stem)) return false;
+  return ending.length === 1 && !NEVER_FOREIGN_LAST.has(ending);
 }
+const TITLES_KO = new Set(lexicon.titles.ko);
 
 /**
  * A foreign name of two to four hangul words ending at `end` (exclusive) — 아미나 벨로 before

@@ -119,6 +119,8 @@ function koreanNameBefore(ctx: Ctx, titleStart: number, titleEnd: number, taken:
   if (isHangul(next) && !lexicon.particles.ko.some((p) => ctx.t.startsWith(p, titleEnd))) return null;
   let wordStart = titleStart;
   while (wordStart > 0 && isHangul(code(ctx, wordStart - 1))) wordStart--;
+  // 박윤주 1차관: an ordinal before the title is part of it.
+  while (wordStart > 0 && wordStart === titleStart && isDigit(code(ctx, wordStart - 1)) && ctx.t[wordStart - 2] !== undefined) wordStart--;
   // Walk back over words that are organizations or countries (외교부, 러시아) to the name.
   let pos = wordStart;
   // 압둘아지즈 빈 살만 에너지장관: a portfolio joined to the title (에너지장관, 산업장관) stands for the body.

@@ -7,6 +7,7 @@ import { isHangul, isHiragana, isKanji, isKatakana, isLatinWordChar, MIDDLE_DOT 
 import { part, caseOk } from './actors';
 import { boundaryOk, code, type Ctx } from './context';
 import { foreignNameWord, koreanWordEndsAt } from './korean';
+import { patternPersonId } from './people';
 import placesData from '../kb/data/places.json';
 import { lexicon } from './lexicon';
 import { normalizeForm } from '../text/normalize';
@@ -86,6 +87,13 @@ export function contextualCands(ctx: Ctx, present: Set<string>): Cand[] {
     const headline = ent.type === 'person' && (h.s === 0 || ctx.t[h.s - 1] === '\n') && ctx.t[h.e] === ',' && h.e - h.s >= 2;
     const titled = dateline || headline || (ent.type === 'person' && titleAfter(ctx, h.e, titleStarts, actorEnds));
     if (!titled && !present.has(ent.id)) continue;
+    // 김 대변인: a one-syllable Korean surname and a title name someone of that name, not the one the
+    // knowledge base knows, unless the article names that person (김민석 총리 … 김 총리).
+    if (!present.has(ent.id) && h.e - h.s === 1 && isHangul(code(ctx, h.s)) && ent.type === 'person') {
+      const name = ctx.t.slice(h.s, h.e);
+      out.push({ s: h.s, e: h.e, prio: PRIO.contextual, parts: [{ s: h.s, e: h.e, entity: patternPersonId(name), type: 'person', qid: null }] });
+      continue;
+    }
     // One-syllable surnames (이, 시, 조, 林) are ordinary words unless a title follows; a Hanja
     // surname standing alone among Hangul, spaces or punctuation is the press's short form of a
     // person the article names (尹, 한미동맹 강화 / 尹 "…" / 尹정부), never a word there.
