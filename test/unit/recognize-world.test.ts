@@ -164,6 +164,21 @@ describe('recognize: bodies, companies and people the knowledge base does not kn
   });
 });
 
+describe('recognize: Arabic names and honorifics', () => {
+  const ids = (text: string) => recognize(text, kb).filter((m) => m.type === 'person').map((m) => `${m.text}/${m.entity}`);
+  it('an honorific after a title stays outside the name (Foreign Minister Prince Faisal bin Farhan)', () => {
+    assert.deepEqual(ids('Saudi Foreign Minister Prince Faisal bin Farhan spoke.'), ['Faisal bin Farhan/faisal-bin-farhan']);
+  });
+  it('a name with a patronymic is shortened to its first word, in every language (Faisal, Prince Mohammed, ムハンマド皇太子, 타밈 국왕)', () => {
+    assert.deepEqual(ids('Faisal bin Farhan met Rubio. Faisal said talks went well.').slice(-1), ['Faisal/faisal-bin-farhan']);
+    assert.deepEqual(ids('Mohammed bin Salman met Trump. Prince Mohammed said.').slice(-1), ['Mohammed/mohammed-bin-salman']);
+    assert.deepEqual(ids('ムハンマド・ビン・サルマン皇太子は述べた。ムハンマド皇太子は').slice(-1), ['ムハンマド/mohammed-bin-salman']);
+    assert.deepEqual(ids('타밈 빈 하마드 알사니 카타르 국왕이 중재했다. 타밈 국왕은 밝혔다.').slice(-1), ['타밈/tamim-bin-hamad-al-thani']);
+    // Another Mohammed is not he: Mohammed bin Zayed, Mohammed Shia al-Sudani.
+    assert.deepEqual(ids('Mohammed bin Salman met Mohammed bin Zayed and Mohammed Shia al-Sudani.'), ['Mohammed bin Salman/mohammed-bin-salman', 'Mohammed bin Zayed/mohamed-bin-zayed', 'Mohammed Shia al-Sudani/mohammed-shia-al-sudani']);
+  });
+});
+
 describe('recognize: Korean titles and short names', () => {
   it('a title with its particle ends the phrase before a foreign name, and an ordinal belongs to the title (박윤주 1차관이 크리스토퍼 랜도 …)', () => {
     has('외교부는 4일 박윤주 1차관이 크리스토퍼 랜도 미국 국무부 부장관과 통화했다.', '박윤주/person', '크리스토퍼 랜도/person');

@@ -2,7 +2,7 @@
  * Article-wide passes over the mentions of every region, in order: they read
  * no text, so they cost little after an edit.
  */
-import { surnameOf } from './people';
+import { patronymicGiven, surnameOf } from './people';
 import type { CompiledKb } from './compile';
 import type { Part } from './span';
 
@@ -19,6 +19,9 @@ export function namedPart(part: Part, name: string, ckb: CompiledKb): NamedPart 
   if (part.type === 'person') {
     const sur = surnameOf(name);
     if (sur) surnames.push(sur);
+    // Prince Mohammed, ムハンマド皇太子 after ムハンマド・ビン・サルマン: a patronymic name's first word.
+    const given = patronymicGiven(name);
+    if (given) surnames.push(given);
     // CJK names start with the surname: 조창래 → 조, 中谷元 → 中谷 (one or two characters);
     // not a transliterated foreign surname (이시바 for Ishiba is a knowledge-base alias, not a full name).
     if (!/[\s・a-z]/.test(name) && name.length >= 3 && isFullCjkName(ckb, part.entity, name)) surnames.push(name.slice(0, 1), name.slice(0, 2));

@@ -275,6 +275,9 @@ function fullNameNearby(ctx: Ctx, surname: string, taken: Taken): boolean {
 const NAME_WORD = /^[A-Z][a-zA-Z'\u00c0-\u024f-]*[a-z\u00e0-\u024f]/;
 const NOT_NAMES = new Set(['Assembly', 'Council', 'Staff', 'Secretary', 'Minister', 'Affairs', 'Office', 'Committee', 'Commission', 'Department', 'Ministry', 'Union', 'Nations', 'The', 'Of', 'And', 'For', 'Motors', 'Electric', 'Dynamics', 'Atomics', 'Prosecutor', 'Court', 'Director', 'State', 'House', 'Party', 'Forces', 'Army', 'Navy']);
 
+/** Titles that stand right before a name after another title (Foreign Minister Prince …): the English titles of one word. */
+const HONORIFICS = new Set(lexicon.titles.en.filter((t) => /^\p{Lu}[\p{L}.]*$/u.test(t)));
+
 function englishNameAfter(ctx: Ctx, titleStart: number, titleEnd: number, taken: Taken): Cand | null {
   // The title itself must be capitalized in the original (President, not president).
   const orig = ctx.orig.slice(ctx.origin[titleStart], ctx.origin[titleEnd]);
@@ -296,6 +299,11 @@ function englishNameAfter(ctx: Ctx, titleStart: number, titleEnd: number, taken:
     }
     const m = NAME_WORD.exec(rest);
     if (!m || NOT_NAMES.has(m[0])) break;
+    // Foreign Minister Prince Faisal bin Farhan: an honorific title before the name stays outside it.
+    if (!named && HONORIFICS.has(m[0]) && ctx.t[pos + m[0].length] === ' ') {
+      pos += m[0].length + 1;
+      continue;
+    }
     named++;
     const len = m[0].length;
     if (rest.slice(len).startsWith("'s") || rest.slice(len).startsWith('’s')) {
@@ -373,8 +381,19 @@ export function surnameNeedles(people: Array<{ name: string; entity: Part }>): S
     const sur = surnameOf(p.name);
     if (sur) add(sur, p.entity, from);
     for (const short of shortForms(p.name)) add(short, p.entity, from, true);
+    const given = patronymicGiven(p.name);
+    if (given) add(given, p.entity, from, true);
   });
   return out;
+}
+
+/**
+ * Faisal for Faisal bin Farhan, ムハンマド for ムハンマド・ビン・サルマン, 타밈 for 타밈 빈 하마드: an Arabic name with a
+ * patronymic (bin, ibn, bint) is shortened to its first word (Prince Faisal said), not its last.
+ */
+export function patronymicGiven(name: string): string | null {
+  const m = /^([a-z\u00c0-\u024f'-]{3,}) (?:bin|ibn|bint) /i.exec(name) ?? /^([\u30a0-\u30ff]{3,})・(?:ビン|イブン|ビント)・/.exec(name) ?? /^([\uac00-\ud7a3]{2,}) (?:빈|이븐|빈트) /.exec(name);
+  return m ? m[1] : null;
 }
 
 /**
