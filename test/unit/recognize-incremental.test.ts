@@ -11,6 +11,7 @@ import { KnowledgeBase } from '../../src/core/kb';
 import { recognize, RecognitionSession } from '../../src/core/recognize';
 import { cutFrom, recut, regionStarts, type TextCuts } from '../../src/core/recognize/regions';
 import { articles } from '../fuzz/reanchor';
+import { applyAt, type Edit } from './edit-helpers';
 
 const RUNS = Number(process.env.ANNOTATOR_FUZZ_RUNS) || 40;
 
@@ -21,23 +22,11 @@ const PIECES = [
   '\n', '\n\n', '\r\n', '---\n', '<div\n', '>', '<!--', '-->', 'By Jane Doe\n', '😀', 'ﾆｯﾎﾟﾝ', ' ', '。', 'x',
 ];
 
-type Edit = { at: number; length: number; text: string };
-
 const editArb = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
   length: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 41, max: 3000 })),
   text: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES), fc.array(fc.constantFrom(...PIECES), { minLength: 2, maxLength: 5 }).map((a) => a.join(''))),
 });
-
-/** Apply an edit at a fraction of the text, never splitting a surrogate pair. */
-function apply(text: string, e: { at: number; length: number; text: string }): { text: string; edit: Edit } {
-  let at = Math.floor(e.at * (text.length + 1));
-  const isLow = (i: number) => i > 0 && i < text.length && text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff;
-  if (isLow(at)) at--;
-  let end = Math.min(text.length, at + e.length);
-  if (isLow(end)) end++;
-  return { text: text.slice(0, at) + e.text + text.slice(end), edit: { at, length: end - at, text: e.text } };
-}
 
 describe('recognize: incremental == full (property)', function () {
   this.timeout(120_000);
@@ -59,7 +48,7 @@ describe('recognize: incremental == full (property)', function () {
           assert.deepEqual(session.update(text), recognize(text, kb));
           const applied: Edit[] = [];
           for (const e of edits) {
-            const next = apply(text, e);
+            const next = applyAt(text, e);
             text = next.text;
             applied.push(next.edit);
             assert.deepEqual(session.update(text), recognize(text, kb), `after edits ${JSON.stringify(applied)}`);
@@ -90,7 +79,7 @@ describe('recognize: incremental == full (property)', function () {
         let text = head + ls.join('\n');
         let last: TextCuts = recut(undefined, text);
         for (const e of edits) {
-          text = apply(text, e).text;
+          text = applyAt(text, e).text;
           const next = recut(last, text);
           const fresh = cutFrom(text, 0, false);
           assert.deepEqual(next.starts, fresh.starts);

@@ -4,20 +4,9 @@
  * their names, and what the guidelines leave out (停戦合意).
  */
 import { strict as assert } from 'assert';
-import { KnowledgeBase } from '../../src/core/kb';
 import { recognize } from '../../src/core/recognize';
 import { shortForms } from '../../src/core/recognize/people';
-
-const kb = KnowledgeBase.builtin();
-const found = (text: string) => recognize(text, kb).map((m) => `${m.text}/${m.type}`);
-const has = (text: string, ...expected: string[]) => {
-  const got = found(text);
-  for (const x of expected) assert.ok(got.includes(x), `${x} in ${JSON.stringify(text)}: got ${JSON.stringify(got)}`);
-};
-const lacks = (text: string, ...unexpected: string[]) => {
-  const got = found(text);
-  for (const x of unexpected) assert.ok(!got.includes(x), `no ${x} in ${JSON.stringify(text)}: got ${JSON.stringify(got)}`);
-};
+import { kb, has, lacks } from './recognize-helpers';
 
 describe('recognize: a title word is never cut into a body (외교부장)', () => {
   it('중국 외교부장 is a country and a title, the name after it a person', () => {

@@ -4,23 +4,8 @@
  * ordinary words except in a list — with made-up names, so only the rules can find them.
  */
 import { strict as assert } from 'assert';
-import { KnowledgeBase } from '../../src/core/kb';
 import { recognize } from '../../src/core/recognize';
-
-const kb = KnowledgeBase.builtin();
-const found = (text: string) => recognize(text, kb).map((m) => `${m.text}/${m.type}`);
-const has = (text: string, ...expected: string[]) => {
-  const got = found(text);
-  for (const x of expected) assert.ok(got.includes(x), `${x} in ${JSON.stringify(text)}: got ${JSON.stringify(got)}`);
-};
-const lacks = (text: string, ...unexpected: string[]) => {
-  const got = found(text);
-  for (const x of unexpected) assert.ok(!got.includes(x), `no ${x} in ${JSON.stringify(text)}: got ${JSON.stringify(got)}`);
-};
-const noneOfType = (text: string, type: string) => {
-  const got = recognize(text, kb).filter((m) => m.type === type).map((m) => m.text);
-  assert.deepEqual(got, [], `no ${type} in ${JSON.stringify(text)}`);
-};
+import { kb, has, lacks, noneOfType } from './recognize-helpers';
 
 describe('recognize: bodies, companies and people the knowledge base does not know', () => {
   it('English bodies by a proper name and a body word, companies by their legal form', () => {

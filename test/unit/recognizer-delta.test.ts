@@ -14,6 +14,7 @@ import { recognize, RecognitionSession } from '../../src/core/recognize';
 import { applyDelta, mentionDelta } from '../../src/extension/recognizer/delta';
 import { Recognizer } from '../../src/extension/recognizer/client';
 import { articles } from '../fuzz/reanchor';
+import { applyAt } from './edit-helpers';
 
 const RUNS = Number(process.env.ANNOTATOR_FUZZ_RUNS) || 30;
 const PIECES = ['Japan', 'President Joe Biden', 'Biden', '岸田首相', '岸田', '조태열 외교부 장관', '共同声明', 'joint statement', '\n', '\n\n', '😀', ' ', 'x', '円滑化協定(RAA)', 'RAA'];
@@ -22,15 +23,6 @@ const editArb = fc.record({
   length: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 41, max: 2000 })),
   text: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES)),
 });
-
-function apply(text: string, e: { at: number; length: number; text: string }): string {
-  let at = Math.floor(e.at * (text.length + 1));
-  const isLow = (i: number) => i > 0 && i < text.length && text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff;
-  if (isLow(at)) at--;
-  let end = Math.min(text.length, at + e.length);
-  if (isLow(end)) end++;
-  return text.slice(0, at) + e.text + text.slice(end);
-}
 
 /** What crosses the thread boundary: a copy, so nothing can be shared by accident. */
 const cloned = <T>(x: T): T => structuredClone(x);
@@ -50,7 +42,7 @@ describe('recognizer worker: answers as deltas', function () {
         const session = new RecognitionSession(kb);
         let held = cloned(session.update(text));
         for (const e of edits) {
-          text = apply(text, e);
+          text = applyAt(text, e).text;
           const cur = session.update(text);
           held = applyDelta(held, cloned(mentionDelta(held, cur)));
           assert.deepEqual(held, cur);

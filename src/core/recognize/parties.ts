@@ -159,7 +159,8 @@ export function assignParties(mentions: Mention[], evidence: readonly PartyEvide
   return mentions;
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
+/** The same ids in the same order. */
+export function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 

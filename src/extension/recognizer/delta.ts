@@ -6,6 +6,7 @@
  * mentionDelta(last, cur)) equals `cur`, field by field; equality is checked, never assumed. No vscode here.
  */
 import type { Mention } from '../../core/model';
+import { sameList } from '../../core/recognize/parties';
 import { movedBy } from '../../core/workspace/edits';
 
 export interface MentionDelta {
@@ -57,10 +58,4 @@ function same(a: Mention, b: Mention, shift: number): boolean {
     a.start + shift === b.start && a.end + shift === b.end && a.text === b.text && a.kind === b.kind && a.type === b.type &&
     a.entity === b.entity && a.qid === b.qid && (a.parties === b.parties || (!!a.parties && !!b.parties && sameList(a.parties, b.parties)))
   );
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
