@@ -91,14 +91,14 @@ interface Region {
   actorParts?: Part[];
   /** Their spans in the normalized text (flat pairs), for the parties' sentences. */
   actorSpans?: number[];
-  // The same of the agreements, and the order merging both (for the actor parts mergeActors).
+  // The same of the agreements, and the order merging both (for the actor mentions whose spans are mergeActors).
   agreementMentions?: Mention[];
   agreementParts?: Part[];
   agreementSpans?: number[];
   agreementsAt?: number;
   mergeOrder?: number[];
   mergeSpans?: number[];
-  mergeActors?: Part[];
+  mergeActors?: number[];
   // What the region's sentences say of its agreements' parties, with the key of what it read.
   partiesKey?: number[];
   // Stage 6: short names defined here for actors (code points from the region's start), and uses of the article's.
@@ -338,18 +338,24 @@ export class RecognitionSession {
       this.definedKey = key;
       this.definedVersion++;
     }
-    const merged: Mention[] = [];
+    let used = false;
     regions.forEach((r, i) => {
       if (r.usesVersion !== this.definedVersion || r.usesGen !== r.gen3 || !r.definedUses) {
         r.definedUses = definedUses(r.text, byName, out.slice(bounds[i], bounds[i + 1]), at(i)).map((m) => ({ ...m, start: m.start - cps[i], end: m.end - cps[i] }));
         r.usesVersion = this.definedVersion;
         r.usesGen = r.gen3;
       }
-      if (!r.definedUses.length) {
+      if (r.definedUses.length) used = true;
+    });
+    // No region uses a short name the article defines: the mentions as they are, not copied.
+    if (!used) return out;
+    const merged: Mention[] = [];
+    regions.forEach((r, i) => {
+      if (!r.definedUses!.length) {
         for (let k = bounds[i]; k < bounds[i + 1]; k++) merged.push(out[k]);
         return;
       }
-      const uses = r.definedUses.map((m) => ({ ...m, start: m.start + cps[i], end: m.end + cps[i] }));
+      const uses = r.definedUses!.map((m) => ({ ...m, start: m.start + cps[i], end: m.end + cps[i] }));
       for (const m of [...out.slice(bounds[i], bounds[i + 1]), ...uses].sort((x, y) => x.start - y.start || y.end - x.end)) merged.push(m);
     });
     return merged;
@@ -552,12 +558,13 @@ function stage3(r: Region, needles: readonly SurnameNeedle[], skip: ReadonlyMap<
 function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], out: Mention[]): number[] | undefined {
   if (!r.actorMentions || !sameEntities(actors, r.actorParts!)) {
     [r.actorMentions, r.actorSpans] = regionMentions(r, cp, actors);
-    r.actorParts = actors;
     r.actorsAt = cp;
   } else if (r.actorsAt !== cp) {
     r.actorMentions = shifted(r.actorMentions, cp - r.actorsAt!);
     r.actorsAt = cp;
   }
+  // Equal parts in a new list (linking made them again): that list is compared next time, by identity.
+  r.actorParts = actors;
   if (!agreements.length) {
     for (const m of r.actorMentions) out.push(m);
     return undefined;
@@ -576,7 +583,7 @@ function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], o
   const agreementMentions = r.agreementMentions;
   const na = actorMentions.length;
   const at = (i: number) => (i < na ? actorMentions[i] : agreementMentions[i - na]);
-  if (!r.mergeOrder || r.mergeActors !== r.actorParts) {
+  if (!r.mergeOrder || r.mergeActors !== r.actorSpans) {
     // Sorted like the actors' (stable: an actor before an agreement of the same span), with their normalized spans.
     const order = [...Array(na + agreementMentions.length).keys()].sort((i, j) => at(i).start - at(j).start || at(j).end - at(i).end);
     const spans: number[] = [];
@@ -586,7 +593,7 @@ function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], o
     }
     r.mergeOrder = order;
     r.mergeSpans = spans;
-    r.mergeActors = r.actorParts;
+    r.mergeActors = r.actorSpans;
   }
   for (const i of r.mergeOrder) out.push(at(i));
   return r.mergeSpans;

@@ -36,6 +36,20 @@ describe('annotations/edits', () => {
     assert.equal(slice(s.text, a.start, a.end), 'ロシア');
   });
 
+  it('sameText: true only for the very text, and the store then holds the string it was given', async () => {
+    const s = await storeWith([['ロシア', 'russia', 0]]);
+    s.applyEdit(0, 0, '🇰🇷');
+    const editor = Buffer.from('🇰🇷' + ARTICLE, 'utf16le').toString('utf16le'); // a string of its own, equal text
+    assert.equal(s.sameText(editor.slice(1)), false);
+    assert.equal(s.sameText(ARTICLE), false);
+    assert.equal(s.sameText(editor), true);
+    assert.equal(s.text, editor);
+    const [a] = s.annotations();
+    assert.equal(slice(s.text, a.start, a.end), 'ロシア');
+    s.applyEdit(0, 2, '');
+    assert.equal(slice(s.text, s.annotations()[0].start, s.annotations()[0].end), 'ロシア', 'its code point index still fits');
+  });
+
   it('deleting an annotated word orphans it; undo re-anchors it', async () => {
     const s = await storeWith([['Russia', 'russia', 0], ['Russia', 'russia', 1]]);
     const events: string[] = [];
