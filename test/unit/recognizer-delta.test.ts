@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { KnowledgeBase } from '../../src/core/kb';
 import type { Mention } from '../../src/core/model';
 import { recognize, RecognitionSession } from '../../src/core/recognize';
-import { applyDelta, mentionDelta } from '../../src/extension/recognizer/delta';
+import { answerDelta, answerMentions } from '../../src/core/recognize/answer';
+import { applyDelta } from '../../src/extension/recognizer/delta';
 import { Recognizer } from '../../src/extension/recognizer/client';
 import { articles } from '../fuzz/reanchor';
 import { applyAt } from './edit-helpers';
@@ -35,20 +36,29 @@ describe('recognizer worker: answers as deltas', function () {
     if (!seeds) console.log('    (../shared/seeds not found: the fixtures only)');
   });
 
-  it('property: the last answer with the delta is exactly the new answer, after every edit of a random sequence', () => {
+  it('property: an answer before with the delta is exactly the new answer and full recognition, after every edit of a random sequence', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: list.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 6 }), (pick, edits) => {
         let text = list[pick].text + '\n' + list[(pick + 1) % list.length].text;
         const session = new RecognitionSession(kb);
-        let held = cloned(session.update(text));
+        // What the host holds: each answer's mentions, as they crossed the thread boundary.
+        const answers = [session.answer(text)];
+        const held = [cloned(answerMentions(answers[0]))];
         for (const e of edits) {
           text = applyAt(text, e).text;
-          const cur = session.update(text);
-          held = applyDelta(held, cloned(mentionDelta(held, cur)));
-          assert.deepEqual(held, cur);
-          // One document, one parties array (model.ts), as a whole answer has it.
-          const byEntity = new Map<string, string[]>();
-          for (const m of held) if (m.parties) assert.equal(byEntity.get(m.entity) ?? byEntity.set(m.entity, m.parties).get(m.entity), m.parties);
+          const cur = session.answer(text);
+          const full = recognize(text, kb);
+          // From the last answer (a keystroke), and from the one before it (a base two answers old).
+          for (const k of [answers.length - 1, Math.max(0, answers.length - 2)]) {
+            const got = applyDelta(held[k], cloned(answerDelta(answers[k], cur)));
+            assert.deepEqual(got, full);
+            // One document, one parties array (model.ts), as a whole answer has it.
+            const byEntity = new Map<string, string[]>();
+            for (const m of got) if (m.parties) assert.equal(byEntity.get(m.entity) ?? byEntity.set(m.entity, m.parties).get(m.entity), m.parties);
+          }
+          assert.deepEqual(answerMentions(cur), full);
+          answers.push(cur);
+          held.push(cloned(full));
         }
       }),
       { numRuns: RUNS },
@@ -58,32 +68,39 @@ describe('recognizer worker: answers as deltas', function () {
   it('a keystroke in the middle of a long article sends a few mentions, not all of them', () => {
     let text = list.map((a) => a.text).join('\n');
     const session = new RecognitionSession(kb);
-    const before = session.update(text);
+    const before = session.answer(text);
     const at = text.indexOf('\n', text.length >> 1);
     text = text.slice(0, at) + 'x' + text.slice(at);
-    const after = session.update(text);
-    const d = mentionDelta(before, after);
-    assert.ok(before.length > 500, `${before.length} mentions`);
-    assert.ok(d.middle.length < 50, `${d.middle.length} mentions sent`);
+    const after = session.answer(text);
+    const d = answerDelta(before, after);
+    const total = answerMentions(before).length;
+    assert.ok(total > 500, `${total} mentions`);
+    // The regions the edit touched (a region is a few kilobytes of lines), not the rest.
+    assert.ok(d.middle.length < total / 10, `${d.middle.length} of ${total} mentions sent`);
     assert.ok(d.keep > 0 && d.tail > 0, 'mentions kept on both sides');
     assert.equal(d.shift, 1);
-    assert.deepEqual(applyDelta(before, d), after);
+    assert.deepEqual(applyDelta(answerMentions(before), d), recognize(text, kb));
   });
 
-  it('a changed field anywhere is sent: never taken from the last answer', () => {
-    const m = (start: number, entity: string, parties?: string[]): Mention => ({ start, end: start + 2, text: 'ab', kind: 'agreement', type: 'treaty', entity, qid: null, ...(parties ? { parties } : {}) });
-    const last = [m(0, 'a', ['x']), m(5, 'b', ['x']), m(9, 'c', ['y'])];
-    for (const cur of [
-      [m(0, 'a', ['x']), m(5, 'b', ['x', 'z']), m(9, 'c', ['y'])],
-      [m(0, 'a', ['x']), m(5, 'b2', ['x']), m(9, 'c', ['y'])],
-      [m(0, 'a', ['x']), m(6, 'b', ['x']), m(10, 'c', ['y'])],
-      [m(0, 'a', ['x']), m(9, 'c', ['y'])],
-      [],
-      [m(1, 'a', ['x'])],
-    ]) {
-      const d = mentionDelta(last, cur);
-      assert.deepEqual(applyDelta(last, cloned(d)), cur);
-    }
+  it('a list kept but moved is sent moved; another list, or the same at other distances, is sent whole', () => {
+    const m = (start: number, entity: string): Mention => ({ start, end: start + 2, text: 'ab', kind: 'actor', type: 'country', entity, qid: null });
+    const a = [m(0, 'a')];
+    const b = [m(5, 'b'), m(7, 'b')];
+    const c = [m(9, 'c')];
+    const last = { lists: [a, b, c], shifts: [0, 0, 0] };
+    const cases = [
+      { lists: [a, b, c], shifts: [0, 0, 0] },
+      { lists: [a, b, c], shifts: [0, 1, 1] },
+      { lists: [a, [m(5, 'b2'), m(7, 'b')], c], shifts: [0, 0, 0] },
+      { lists: [a, b, c], shifts: [0, 1, 2] },
+      { lists: [a, c], shifts: [0, -4] },
+      { lists: [c], shifts: [3] },
+      { lists: [], shifts: [] },
+      { lists: [b, a], shifts: [10, 0] },
+    ];
+    for (const cur of cases) assert.deepEqual(applyDelta(answerMentions(last), cloned(answerDelta(last, cur))), answerMentions(cur));
+    assert.deepEqual(answerDelta(last, cases[1]), { keep: 1, tail: 3, shift: 1, middle: [] });
+    assert.deepEqual(answerDelta(last, cases[3]).middle, [m(6, 'b'), m(8, 'b')]);
     assert.throws(() => applyDelta([], { keep: 1, tail: 0, shift: 0, middle: [] }), /does not fit/);
   });
 

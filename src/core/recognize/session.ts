@@ -28,6 +28,7 @@
 import type { KnowledgeBase } from '../kb';
 import type { Mention } from '../model';
 import { kindOf } from '../model';
+import { answerMentions, type Answer } from './answer';
 import { normalize } from '../text/normalize';
 import { OffsetIndex } from '../text/offsets';
 import { compoundCands, composedOrgCands, dictionaryCands, englishComposedCands, fixedPatternCands } from './actors';
@@ -86,6 +87,11 @@ interface Region {
   // Stage 5: uses of each defined short name, by name.
   key5?: string;
   uses?: Map<string, number[]>;
+  /**
+   * The code point where the region stood when its mentions were first made: all its mention
+   * lists are in offsets from that base, never moved; an answer says how far the region is from it.
+   */
+  at?: number;
   // Mentions of the actors, cached with the entities they were made for.
   actorMentions?: Mention[];
   actorParts?: Part[];
@@ -95,7 +101,6 @@ interface Region {
   agreementMentions?: Mention[];
   agreementParts?: Part[];
   agreementSpans?: number[];
-  agreementsAt?: number;
   mergeOrder?: number[];
   mergeSpans?: number[];
   mergeActors?: number[];
@@ -109,7 +114,12 @@ interface Region {
   usesGen?: number;
   index?: OffsetIndex;
   evidence?: PartyEvidence[];
-  actorsAt?: number;
+  /** The region's actor and agreement mentions merged (with the parties assignParties gave), and the lists they came from. */
+  merged?: Mention[];
+  mergedOf?: [Mention[], Mention[] | undefined];
+  /** `merged` with the uses of defined short names (stage 6): the region's answer, and what it was made of. */
+  answer?: Mention[];
+  answerOf?: [Mention[], Mention[] | undefined];
 }
 
 export class RecognitionSession {
@@ -153,6 +163,15 @@ export class RecognitionSession {
 
   /** The mentions of `text` (BOM removed by the caller), offsets in code points. */
   update(text: string): Mention[] {
+    return answerMentions(this.answer(text));
+  }
+
+  /**
+   * The mentions of `text` as an answer: per region, its mention list and how far it moved since
+   * the list was made. Lists are kept from update to update while they stay the same, so the
+   * answer to a keystroke differs from the last in a few lists only (answerDelta, answer.ts).
+   */
+  answer(text: string): Answer {
     if (this.used && this.once) throw new Error('RecognitionSession: a session made for one text was updated again');
     this.used = true;
     const regions = this.regionsOf(text);
@@ -281,84 +300,99 @@ export class RecognitionSession {
     });
     if (definitions.size) this.addAcronymUses(regions, definitions, perRegion);
 
-    // Mentions, region by region (regions are disjoint and in order, so the result is sorted),
-    // and what each region's sentences say of its agreements' parties.
-    const out: Mention[] = [];
+    // Mentions, region by region (regions are disjoint and in order): each region's lists in
+    // code points from its base, and what each region's sentences say of its agreements' parties.
+    const all: Mention[] = [];
     const evidence: PartyEvidence[] = [];
     const bounds: number[] = [];
     const cps: number[] = [];
+    const withAgreements: number[] = [];
     let cp = 0;
     regions.forEach((r, i) => {
-      const actors = r.linked!;
+      r.at ??= cp;
       const agreements = perRegion[i].sort((x, y) => x.s - y.s);
-      const from = out.length;
+      const from = all.length;
       bounds.push(from);
       cps.push(cp);
-      const spans = toMentions(r, cp, actors, agreements, out);
+      const spans = toMentions(r, r.linked!, agreements);
+      const mentions = r.merged!;
       if (spans) {
+        withAgreements.push(i);
         // Evidence reads the region's spans and types, and whether a document is a known one (not the ids of unnamed ones).
         const key = [r.gen3];
         for (const p of agreements) key.push(p.s, p.e, this.kb.get(p.entity) ? 1 : 0);
         if (!r.evidence || !sameNumbers(key, r.partiesKey!)) {
-          r.evidence = partyEvidence(r.ctx, out.slice(from), spans, this.kb);
+          r.evidence = partyEvidence(r.ctx, mentions, spans, this.kb);
           r.partiesKey = key;
         }
         for (const ev of r.evidence) evidence.push({ at: from + ev.at, ids: ev.ids });
       }
+      for (const m of mentions) all.push(m);
       cp += r.codePoints;
     });
-    bounds.push(out.length);
-    assignParties(out, evidence, this.kb);
-    return this.withDefinedAcronyms(regions, out, bounds, cps);
+    bounds.push(all.length);
+    // Parties are the article's (assignParties reads no offsets). A mention given other parties is
+    // replaced in a new list of its region: a list once answered never changes (answer.ts).
+    assignParties(all, evidence, this.kb);
+    for (const i of withAgreements) {
+      const r = regions[i];
+      const list = r.merged!;
+      let copy: Mention[] | undefined;
+      for (let k = bounds[i]; k < bounds[i + 1]; k++) if (all[k] !== list[k - bounds[i]]) (copy ??= list.slice())[k - bounds[i]] = all[k];
+      if (copy) r.merged = copy;
+    }
+    return this.withDefinedAcronyms(regions, cps);
   }
 
   /**
    * Stage 6: a short name the article defines for an actor (Trade Law Centre (TLC)) mentions it
    * wherever it stands alone, before or after the definition (acronyms.ts). Definitions and uses
-   * are read per region (cached); the first definition of a name in the article wins.
+   * are read per region (cached); the first definition of a name in the article wins. Then the
+   * answer: each region's mentions, and how far the region stands from its lists' base.
    */
-  private withDefinedAcronyms(regions: Region[], out: Mention[], bounds: number[], cps: number[]): Mention[] {
-    const at = (i: number): Offsets => {
-      const index = regionIndex(regions[i]);
-      return { toUtf16: (c) => index.toUtf16(c - cps[i]), toCodePoint: (u) => index.toCodePoint(u) + cps[i] };
+  private withDefinedAcronyms(regions: Region[], cps: number[]): Answer {
+    const at = (r: Region): Offsets => {
+      const index = regionIndex(r);
+      const base = r.at!;
+      return { toUtf16: (c) => index.toUtf16(c - base), toCodePoint: (u) => index.toCodePoint(u) + base };
     };
     const defs: DefinedAcronym[] = [];
     regions.forEach((r, i) => {
       // Definitions follow an actor on its line: they change with the region's actors only.
       if (r.defsGen !== r.gen3 || !r.defs) {
-        r.defs = acronymDefinitions(r.text, out.slice(bounds[i], bounds[i + 1]), at(i)).map((d) => ({ ...d, start: d.start - cps[i], end: d.end - cps[i] }));
+        r.defs = acronymDefinitions(r.text, r.merged!, at(r)).map((d) => ({ ...d, start: d.start - r.at!, end: d.end - r.at! }));
         r.defsGen = r.gen3;
       }
       for (const d of r.defs) defs.push({ ...d, start: d.start + cps[i], end: d.end + cps[i] });
     });
-    if (!defs.length) return out;
-    const byName = firstDefinitions(defs);
-    const key = [...byName.values()].map((d) => `${d.name}\u0001${d.of.entity}\u0001${d.of.type}\u0001${d.of.qid}`).join('\u0000');
-    if (key !== this.definedKey) {
-      this.definedKey = key;
-      this.definedVersion++;
+    const byName = defs.length ? firstDefinitions(defs) : undefined;
+    if (byName) {
+      const key = [...byName.values()].map((d) => `${d.name}\u0001${d.of.entity}\u0001${d.of.type}\u0001${d.of.qid}`).join('\u0000');
+      if (key !== this.definedKey) {
+        this.definedKey = key;
+        this.definedVersion++;
+      }
     }
-    let used = false;
+    const lists: Mention[][] = [];
+    const shifts: number[] = [];
     regions.forEach((r, i) => {
-      if (r.usesVersion !== this.definedVersion || r.usesGen !== r.gen3 || !r.definedUses) {
-        r.definedUses = definedUses(r.text, byName, out.slice(bounds[i], bounds[i + 1]), at(i)).map((m) => ({ ...m, start: m.start - cps[i], end: m.end - cps[i] }));
+      if (byName && (r.usesVersion !== this.definedVersion || r.usesGen !== r.gen3 || !r.definedUses)) {
+        r.definedUses = definedUses(r.text, byName, r.merged!, at(r)).map((m) => ({ ...m, start: m.start - r.at!, end: m.end - r.at! }));
         r.usesVersion = this.definedVersion;
         r.usesGen = r.gen3;
       }
-      if (r.definedUses.length) used = true;
-    });
-    // No region uses a short name the article defines: the mentions as they are, not copied.
-    if (!used) return out;
-    const merged: Mention[] = [];
-    regions.forEach((r, i) => {
-      if (!r.definedUses!.length) {
-        for (let k = bounds[i]; k < bounds[i + 1]; k++) merged.push(out[k]);
-        return;
+      const uses = byName ? r.definedUses! : NO_MENTIONS;
+      if (!uses.length) r.answer = r.merged!;
+      else if (!r.answerOf || r.answerOf[0] !== r.merged || r.answerOf[1] !== uses) {
+        const placed = uses.map((m) => ({ ...m, start: m.start + r.at!, end: m.end + r.at! }));
+        r.answer = [...r.merged!, ...placed].sort((x, y) => x.start - y.start || y.end - x.end);
+        r.answerOf = [r.merged!, uses];
       }
-      const uses = r.definedUses!.map((m) => ({ ...m, start: m.start + cps[i], end: m.end + cps[i] }));
-      for (const m of [...out.slice(bounds[i], bounds[i + 1]), ...uses].sort((x, y) => x.start - y.start || y.end - x.end)) merged.push(m);
+      if (!r.answer!.length) return;
+      lists.push(r.answer!);
+      shifts.push(cps[i] - r.at!);
     });
-    return merged;
+    return { lists, shifts };
   }
 
   /**
@@ -551,34 +585,29 @@ function stage3(r: Region, needles: readonly SurnameNeedle[], skip: ReadonlyMap<
 }
 
 /**
- * Normalized spans → mentions with code point offsets (the region starts at code point `cp`):
- * the actors', then the agreements'. The actors' mention objects are kept while their
- * entities stay the same, and only shifted when the region moved.
+ * Normalized spans → the region's mentions, in code points from its base `r.at`: the actors', then
+ * the agreements', merged in order (`r.merged`), with their normalized spans when it has agreements.
+ * Each list is kept while its parts' entities stay the same, and never moved: a region that moved
+ * keeps its lists, and its answer entry says by how much (answer.ts).
  */
-function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], out: Mention[]): number[] | undefined {
-  if (!r.actorMentions || !sameEntities(actors, r.actorParts!)) {
-    [r.actorMentions, r.actorSpans] = regionMentions(r, cp, actors);
-    r.actorsAt = cp;
-  } else if (r.actorsAt !== cp) {
-    r.actorMentions = shifted(r.actorMentions, cp - r.actorsAt!);
-    r.actorsAt = cp;
-  }
+function toMentions(r: Region, actors: Part[], agreements: Part[]): number[] | undefined {
+  if (!r.actorMentions || !sameEntities(actors, r.actorParts!)) [r.actorMentions, r.actorSpans] = regionMentions(r, r.at!, actors);
   // Equal parts in a new list (linking made them again): that list is compared next time, by identity.
   r.actorParts = actors;
   if (!agreements.length) {
-    for (const m of r.actorMentions) out.push(m);
+    r.agreementMentions = r.agreementParts = undefined;
+    if (r.mergedOf?.[0] !== r.actorMentions || r.mergedOf[1] !== undefined) {
+      r.merged = r.actorMentions;
+      r.mergedOf = [r.actorMentions, undefined];
+    }
     return undefined;
   }
   // The agreements' mentions, and the order merging them with the actors', kept while the agreements stay the same.
   if (!r.agreementMentions || !sameParts(agreements, r.agreementParts!)) {
-    [r.agreementMentions, r.agreementSpans] = regionMentions(r, cp, agreements);
-    r.agreementParts = agreements;
-    r.agreementsAt = cp;
+    [r.agreementMentions, r.agreementSpans] = regionMentions(r, r.at!, agreements);
     r.mergeOrder = undefined;
-  } else if (r.agreementsAt !== cp) {
-    r.agreementMentions = shifted(r.agreementMentions, cp - r.agreementsAt!);
-    r.agreementsAt = cp;
   }
+  r.agreementParts = agreements;
   const actorMentions = r.actorMentions;
   const agreementMentions = r.agreementMentions;
   const na = actorMentions.length;
@@ -594,14 +623,13 @@ function toMentions(r: Region, cp: number, actors: Part[], agreements: Part[], o
     r.mergeOrder = order;
     r.mergeSpans = spans;
     r.mergeActors = r.actorSpans;
+    r.mergedOf = undefined;
   }
-  for (const i of r.mergeOrder) out.push(at(i));
+  if (r.mergedOf?.[0] !== actorMentions || r.mergedOf[1] !== agreementMentions) {
+    r.merged = r.mergeOrder.map(at);
+    r.mergedOf = [actorMentions, agreementMentions];
+  }
   return r.mergeSpans;
-}
-
-/** Mentions moved by `d` code points, as new objects (those handed out before stay as they were; parties are assigned afresh). */
-function shifted(ms: readonly Mention[], d: number): Mention[] {
-  return ms.map((m) => ({ start: m.start + d, end: m.end + d, text: m.text, kind: m.kind, type: m.type, entity: m.entity, qid: m.qid }));
 }
 
 /** The same parts: spans, entities and types. */
@@ -617,6 +645,7 @@ function sameParts(a: readonly Part[], b: readonly Part[]): boolean {
 }
 
 const NONE: Cand[] = [];
+const NO_MENTIONS: Mention[] = [];
 const NO_HITS: Hits = Object.freeze({ free: [], contextual: [], blockers: [], titles: [], heads: [], abbrJa: new Map(), abbrKo: new Map() });
 
 /** Stands for the article's key in the ids linkAgreements makes, replaced after (see RecognitionSession.linkAgreements). */

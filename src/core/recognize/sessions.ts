@@ -6,6 +6,7 @@
  */
 import type { KnowledgeBase } from '../kb';
 import type { Mention } from '../model';
+import { answerMentions, type Answer } from './answer';
 import { RecognitionSession } from './session';
 
 export class RecognitionSessions {
@@ -24,7 +25,11 @@ export class RecognitionSessions {
   }
 
   recognize(text: string, article?: string): Mention[] {
-    if (article === undefined) return new RecognitionSession(this.kb, true).update(text);
+    return article === undefined ? new RecognitionSession(this.kb, true).update(text) : answerMentions(this.answer(text, article));
+  }
+
+  /** The article's session's answer (answer.ts): what an answer before it shares with it is found by identity. */
+  answer(text: string, article: string): Answer {
     const session = this.sessions.get(article)?.session ?? new RecognitionSession(this.kb);
     this.sessions.delete(article);
     this.sessions.set(article, { session, size: text.length });
@@ -35,7 +40,7 @@ export class RecognitionSessions {
       this.sessions.delete(key);
       total -= size;
     }
-    return session.update(text);
+    return session.answer(text);
   }
 
   forget(article: string): void {

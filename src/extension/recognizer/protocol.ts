@@ -1,7 +1,7 @@
 /** Messages between the extension host and the recognizer worker. */
 import type { WorkspaceKb } from '../../core/kb';
 import type { Mention } from '../../core/model';
-import type { MentionDelta } from './delta';
+import type { MentionDelta } from '../../core/recognize/answer';
 
 export type Request =
   | { kind: 'knowledge'; workspace: WorkspaceKb | null; file: string | null }
@@ -15,6 +15,6 @@ export type Request =
 
 export type Response =
   | { id: number; mentions: Mention[] }
-  /** The answer as a change to the answer of request `base` (delta.ts). */
+  /** The answer as a change to the answer of request `base` (core/recognize/answer.ts, delta.ts). */
   | { id: number; base: number; delta: MentionDelta }
   | { id: number; error: string };

@@ -2,16 +2,15 @@
 import { parentPort } from 'worker_threads';
 import { KnowledgeBase } from '../../core/kb';
 import { RecognitionSessions } from '../../core/recognize/sessions';
-import type { Mention } from '../../core/model';
-import { mentionDelta } from './delta';
+import { answerDelta, answerMentions, type Answer } from '../../core/recognize/answer';
 import type { Request, Response } from './protocol';
 
 const sessions = new RecognitionSessions(KnowledgeBase.builtin());
 /** The last answer per article, the base of the next one's delta; as many articles as the sessions keep at most. */
-const answered = new Map<string, { id: number; mentions: Mention[] }>();
+const answered = new Map<string, { id: number; answer: Answer }>();
 const MAX_ANSWERED = 16;
 
-function remember(article: string, answer: { id: number; mentions: Mention[] }): void {
+function remember(article: string, answer: { id: number; answer: Answer }): void {
   answered.delete(article);
   answered.set(article, answer);
   if (answered.size > MAX_ANSWERED) answered.delete(answered.keys().next().value!);
@@ -29,12 +28,12 @@ parentPort?.on('message', (msg: Request) => {
   }
   let reply: Response;
   try {
-    const mentions = sessions.recognize(msg.text, msg.article);
-    reply = { id: msg.id, mentions };
-    if (msg.article !== undefined) {
+    if (msg.article === undefined) reply = { id: msg.id, mentions: sessions.recognize(msg.text) };
+    else {
+      const answer = sessions.answer(msg.text, msg.article);
       const last = answered.get(msg.article);
-      if (last && last.id === msg.base) reply = { id: msg.id, base: last.id, delta: mentionDelta(last.mentions, mentions) };
-      remember(msg.article, { id: msg.id, mentions });
+      reply = last && last.id === msg.base ? { id: msg.id, base: last.id, delta: answerDelta(last.answer, answer) } : { id: msg.id, mentions: answerMentions(answer) };
+      remember(msg.article, { id: msg.id, answer });
     }
   } catch (e) {
     reply = { id: msg.id, error: e instanceof Error ? e.stack ?? e.message : String(e) };
