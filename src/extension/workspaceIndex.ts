@@ -10,9 +10,12 @@ import { DEFAULT_MAX_ARTICLE_SIZE } from '../core/text/article';
 import { articleDate } from '../core/text/dates';
 import { articleLanguage } from '../core/text/language';
 import type { ArticleMentions } from '../core/workspace/group';
+import type { Span } from '../core/workspace/navigate';
+import { readPreviews } from '../core/workspace/summary';
 import { settings } from './config';
 import type { Controller } from './controller';
 import type { Knowledge } from './knowledge';
+import { fileName, log } from './log';
 import type { SummaryPool } from './summaries/pool';
 
 export interface ArticleSummary extends ArticleMentions {
@@ -23,7 +26,19 @@ export interface ArticleSummary extends ArticleMentions {
   /** The article's date (ISO) and language, for the Corpus Map. */
   date?: string | null;
   language?: string;
+  /** Summaries from disk: sha256 of the text their offsets and lines refer to. */
+  textHash?: string;
 }
+
+/** A mention a list shows, and its preview once made. */
+export interface PreviewedMention {
+  file: string;
+  mention: Span;
+  preview?: string;
+}
+
+/** Articles read at a time for previews: a group of 10,000 articles must not open 10,000 files at once. */
+const PREVIEW_READS = 8;
 
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<ArticleSummary>>();
@@ -75,6 +90,45 @@ export class WorkspaceIndex implements vscode.Disposable {
       language: articleLanguage(s.currentText),
     }));
     return [...live, ...fromDisk].sort((a, b) => a.file.localeCompare(b.file));
+  }
+
+  /**
+   * Makes the preview of each of `refs` that has none, from its article on disk, reading each
+   * article once: summaries from disk carry line numbers only. `summaryOf` gives the summary a
+   * ref's mention comes from. An article whose text is no longer that summary's gets no previews
+   * (its offsets would show other words) and is summarized again.
+   */
+  async fillPreviews(refs: readonly PreviewedMention[], summaryOf: (file: string) => ArticleSummary | undefined): Promise<void> {
+    const byFile = new Map<string, PreviewedMention[]>();
+    for (const r of refs) {
+      if (r.preview !== undefined) continue;
+      const list = byFile.get(r.file);
+      if (list) list.push(r);
+      else byFile.set(r.file, [r]);
+    }
+    const queue = [...byFile];
+    const one = async ([file, wanted]: [string, PreviewedMention[]]) => {
+      const summary = summaryOf(file);
+      if (!summary?.textHash) return;
+      let previews;
+      try {
+        previews = await readPreviews(summary.uri.fsPath, summary.textHash, wanted.map((r) => r.mention), maxFileSize());
+      } catch (e) {
+        log.error(`Making previews of ${fileName(summary.uri)}`, e);
+        return;
+      }
+      if (!previews) {
+        log.info(`${fileName(summary.uri)} changed or cannot be read since it was indexed: no previews, indexing it again`);
+        this.invalidate(summary.uri);
+        return;
+      }
+      wanted.forEach((r, i) => (r.preview = previews[i].preview));
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(PREVIEW_READS, queue.length) }, async () => {
+        for (let job = queue.pop(); job; job = queue.pop()) await one(job);
+      }),
+    );
   }
 
   /** Forget what is known of one article (it or its sidecar changed). */

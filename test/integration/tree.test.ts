@@ -1,5 +1,6 @@
 // The Entities tree: kind → type → entity → mentions, scoped to the article or the workspace, filtered.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { AnnotatorApi } from '../../src/extension/api';
 import type { Node } from '../../src/extension/sidebar/nodes';
@@ -91,7 +92,32 @@ describe('entities tree', () => {
     assert.ok(files.some((f) => f.startsWith('ws-b.txt')), JSON.stringify(files));
     // The fixture articles of the workspace are there too.
     assert.ok(files.some((f) => f.startsWith('en-sample.txt')), JSON.stringify(files));
+    // A closed article's mention gets its line's preview once the entity is expanded (made from the file).
+    const closed = (await api.tree.getChildren(norland)).map((m) => api.tree.getTreeItem(m)).find((i) => String(i.description).startsWith('ws-a.txt'));
+    assert.deepStrictEqual([closed?.label, closed?.description], ['Estavia and Norland agreed.', 'ws-a.txt Ln 1']);
     await vscode.commands.executeCommand('articleAnnotator.showArticle');
     assert.match(String(api.treeView.description), /This Article/);
+  });
+
+  it('shows a closed article\'s mention without a preview once the file changed, and indexes it again', async () => {
+    const api = await annotator();
+    const uri = writeArticle('tree/ws-changed.txt', 'Estavia hosted the Velm talks.\n');
+    await vscode.commands.executeCommand('articleAnnotator.showWorkspace');
+    const inTree = async () => {
+      const node = await api.tree.findEntity('estavia');
+      return node?.group.mentions.some((r) => r.file === uri.toString()) ? node : undefined;
+    };
+    await waitFor(async () => !!(await inTree()), 'ws-changed.txt in the Workspace tree');
+    // Not expanded yet, so no preview was made; a line more above moves every mention of the summary.
+    const node = (await inTree())!;
+    fs.writeFileSync(uri.fsPath, '\nEstavia hosted the Velm talks.\n');
+    const items = (await api.tree.getChildren(node)).map((m) => api.tree.getTreeItem(m)).filter((i) => String(i.description).startsWith('ws-changed.txt'));
+    assert.deepStrictEqual(items.map((i) => i.label), ['Estavia']);
+    await waitFor(async () => {
+      const fresh = await inTree();
+      const shown = fresh && (await api.tree.getChildren(fresh)).map((m) => api.tree.getTreeItem(m)).find((i) => String(i.description).startsWith('ws-changed.txt'));
+      return shown?.label === 'Estavia hosted the Velm talks.' && shown.description === 'ws-changed.txt Ln 2';
+    }, 'the article indexed again, with its preview');
+    await vscode.commands.executeCommand('articleAnnotator.showArticle');
   });
 });

@@ -18,6 +18,8 @@ describe('workspace index: summary codec', () => {
         orphans: [],
         entities: [{ id: 'e', names: { en: ['E'] } }],
         previews: [{ line: 0, preview: 'Japan …' }],
+        lines: [0, 3, 3],
+        textHash: 'ab'.repeat(32),
         problem: undefined,
         date: null,
         language: 'en',

@@ -85,8 +85,7 @@ export function readArticleBytes(file: string, options: ReadOptions = {}): Buffe
   try {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) throw new ArticleError(file, `is ${kindOfFile(st)}, not a regular file; not read`);
-    const tooLarge = () => new ArticleError(file, `is larger than the size limit of ${formatSize(maxSize)} (${st.size} bytes); not read`);
-    if (st.size > maxSize) throw tooLarge();
+    if (st.size > maxSize) throw tooLarge(file, maxSize, st.size);
     const buf = Buffer.allocUnsafe(Math.min(st.size, maxSize) + 1);
     let filled = 0;
     for (;;) {
@@ -98,7 +97,7 @@ export function readArticleBytes(file: string, options: ReadOptions = {}): Buffe
       }
       if (n === 0) break;
       filled += n;
-      if (filled > maxSize) throw tooLarge();
+      if (filled > maxSize) throw tooLarge(file, maxSize, st.size);
       if (filled === buf.length) break; // grew past the fstat size: one more round in a bigger buffer is not worth it
     }
     return buf.subarray(0, filled);
@@ -108,7 +107,48 @@ export function readArticleBytes(file: string, options: ReadOptions = {}): Buffe
 }
 
 export function readArticle(file: string, options: ReadOptions = {}): { text: string; hadBom: boolean } {
-  const bytes = readArticleBytes(file, options);
+  return decodeRead(file, readArticleBytes(file, options));
+}
+
+/** readArticle without blocking the thread (the extension host reads an article for its previews). */
+export async function readArticleAsync(file: string, options: ReadOptions = {}): Promise<{ text: string; hadBom: boolean }> {
+  const maxSize = options.maxSize ?? processMaxSize;
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (e) {
+    throw openError(file, e);
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new ArticleError(file, `is ${kindOfFile(st)}, not a regular file; not read`);
+    if (st.size > maxSize) throw tooLarge(file, maxSize, st.size);
+    // As readArticleBytes: at most maxSize + 1 bytes, so a file grown since the stat is still caught.
+    const buf = Buffer.allocUnsafe(Math.min(st.size, maxSize) + 1);
+    let filled = 0;
+    for (;;) {
+      let n: number;
+      try {
+        ({ bytesRead: n } = await handle.read(buf, filled, buf.length - filled, null));
+      } catch (e) {
+        throw openError(file, e);
+      }
+      if (n === 0) break;
+      filled += n;
+      if (filled > maxSize) throw tooLarge(file, maxSize, st.size);
+      if (filled === buf.length) break;
+    }
+    return decodeRead(file, buf.subarray(0, filled));
+  } finally {
+    await handle.close();
+  }
+}
+
+function tooLarge(file: string, maxSize: number, size: number): ArticleError {
+  return new ArticleError(file, `is larger than the size limit of ${formatSize(maxSize)} (${size} bytes); not read`);
+}
+
+function decodeRead(file: string, bytes: Buffer): { text: string; hadBom: boolean } {
   if (bytes.includes(0)) throw new ArticleError(file, 'looks binary (contains NUL bytes), not an article');
   try {
     return decodeArticle(bytes);

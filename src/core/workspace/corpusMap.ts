@@ -11,7 +11,7 @@
  *   and passing references, so "same article" links every country of a page to
  *   every other, while actors of one paragraph are usually in one story. A
  *   paragraph is a line of the article (saved pages keep one paragraph a line),
- *   read from the line previews the index already has; an article without them
+ *   read from the line numbers the index already has; an article without them
  *   counts as one paragraph.
  * - A timeline: each agreement mention's article date.
  */
@@ -22,8 +22,9 @@ import type { LinePreview } from './group';
 export interface CorpusArticle {
   file: string;
   mentions: readonly Mention[];
-  /** Aligned with `mentions`: their line numbers mark paragraphs. */
+  /** Aligned with `mentions`: their line numbers mark paragraphs (open articles have `previews`, the others `lines`). */
   previews?: readonly LinePreview[];
+  lines?: readonly number[];
   /** ISO YYYY-MM-DD (see text/dates.ts), or null. */
   date?: string | null;
   /** See text/language.ts. */
@@ -123,7 +124,7 @@ export function buildCorpusMap(articles: readonly CorpusArticle[], names: MapNam
         n.articles++;
       }
       if (m.kind === 'actor') {
-        const line = a.previews?.[i]?.line ?? 0;
+        const line = a.lines?.[i] ?? a.previews?.[i]?.line ?? 0;
         let p = paragraphs.get(line);
         if (!p) paragraphs.set(line, (p = new Set()));
         p.add(m.entity);
@@ -203,18 +204,23 @@ function countAmong(weights: Map<string, number>, among: Set<string>): number {
   return n;
 }
 
-/** The mentions of one entity in the articles kept by the language filter, article by article, in text order. */
+/**
+ * The mentions of one entity in the articles kept by the language filter, article by article, in text
+ * order, with their line and, where the article has them (open articles), their preview.
+ */
 export function mentionsOf<A extends CorpusArticle>(
   articles: readonly A[],
   entity: string,
   filter: Pick<MapFilter, 'languages'> = {},
-): Array<{ article: A; mention: Mention; preview?: LinePreview }> {
+): Array<{ article: A; mention: Mention; line?: number; preview?: string }> {
   const langs = filter.languages?.length ? new Set(filter.languages) : null;
-  const out: Array<{ article: A; mention: Mention; preview?: LinePreview }> = [];
+  const out: Array<{ article: A; mention: Mention; line?: number; preview?: string }> = [];
   for (const a of articles) {
     if (langs && !langs.has(a.language ?? 'und')) continue;
     a.mentions.forEach((m, i) => {
-      if (m.entity === entity) out.push({ article: a, mention: m, preview: a.previews?.[i] });
+      if (m.entity !== entity) return;
+      const p = a.previews?.[i];
+      out.push({ article: a, mention: m, line: p ? p.line : a.lines?.[i], preview: p?.preview });
     });
   }
   return out;

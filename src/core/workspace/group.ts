@@ -13,8 +13,13 @@ export interface ArticleMentions {
   file: string;
   mentions: readonly ShownMention[];
   orphans: readonly Orphan[];
-  /** Line number (0-based) and text of the line of each mention, aligned with `mentions`. */
+  /** Line number (0-based) and text of the line of each mention, aligned with `mentions` (open articles). */
   previews?: readonly LinePreview[];
+  /**
+   * Without `previews`, the line number of each mention, aligned with `mentions` (articles summarized
+   * from disk: their excerpts are made when a list shows them, see readPreviews in summary.ts).
+   */
+  lines?: readonly number[];
 }
 
 export interface Orphan {
@@ -31,7 +36,10 @@ export interface LinePreview {
 export interface MentionRef {
   file: string;
   mention: ShownMention;
-  preview?: LinePreview;
+  /** 0-based, when known. */
+  line?: number;
+  /** The excerpt of its line (LinePreview.preview); filled in when first shown for articles summarized from disk. */
+  preview?: string;
 }
 
 export interface EntityGroup {
@@ -99,7 +107,8 @@ export function outline(articles: readonly ArticleMentions[], names: EntityNames
         g = { entity: m.entity, name: info?.name ?? m.text, kind: m.kind, type: m.type, qid: m.qid ?? info?.qid ?? null, mentions: [], confirmed: 0, suggested: 0 };
         groups.set(key, g);
       }
-      g.mentions.push({ file: a.file, mention: m, preview: a.previews?.[i] });
+      const p = a.previews?.[i];
+      g.mentions.push({ file: a.file, mention: m, line: p ? p.line : a.lines?.[i], preview: p?.preview });
       if (m.status === 'confirmed') g.confirmed++;
       else g.suggested++;
     });
@@ -174,21 +183,40 @@ function describeUnnamed(g: EntityGroup, names: EntityNames): void {
   g.name = g.parties?.length ? `${fullest} (${g.parties.map((p) => p.name).join(', ')})` : fullest;
 }
 
+/** The line number (0-based) of each span (code point offsets): linePreviews' lines without their excerpts. */
+export function mentionLines(text: string, spans: readonly { start: number }[]): number[] {
+  const index = new OffsetIndex(text);
+  const lineStarts = lineStartsOf(text);
+  return spans.map((span) => lineAt(lineStarts, index.toUtf16(span.start)));
+}
+
+/** UTF-16 offset where each line starts. */
+function lineStartsOf(text: string): number[] {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return lineStarts;
+}
+
+/** The line of UTF-16 offset `u`: the last line starting at or before it. */
+function lineAt(lineStarts: readonly number[], u: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (lineStarts[mid] <= u) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Line number and a short, single-line excerpt around each span (code point offsets), for lists of mentions. */
 export function linePreviews(text: string, spans: readonly { start: number; end: number }[], width = 80): LinePreview[] {
   const index = new OffsetIndex(text);
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineStarts = lineStartsOf(text);
   return spans.map((span) => {
     const start = index.toUtf16(span.start);
     const end = index.toUtf16(span.end);
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (lineStarts[mid] <= start) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineAt(lineStarts, start);
     const lineStart = lineStarts[lo];
     const lineEnd = lo + 1 < lineStarts.length ? lineStarts[lo + 1] - 1 : text.length;
     // Markup on either side is read for its text only; the mention itself is kept as written. Only

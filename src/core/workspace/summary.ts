@@ -5,11 +5,12 @@
  */
 import * as path from 'path';
 import { mergeRecognized, readSidecarFile, sidecarPathFor, SidecarError, type SidecarEntity } from '../annotations';
+import { sha256Hex } from '../annotations/ids';
 import type { Mention } from '../model';
-import { ArticleError, readArticle } from '../text/article';
+import { ArticleError, readArticle, readArticleAsync } from '../text/article';
 import { articleDate } from '../text/dates';
 import { articleLanguage } from '../text/language';
-import { linePreviews, type ArticleMentions } from './group';
+import { linePreviews, mentionLines, type ArticleMentions, type LinePreview } from './group';
 
 export interface DiskSummary extends ArticleMentions {
   entities: readonly SidecarEntity[];
@@ -18,6 +19,8 @@ export interface DiskSummary extends ArticleMentions {
   /** The article's date (front matter or first in the text, ISO) and language, for the Corpus Map. */
   date?: string | null;
   language?: string;
+  /** sha256 of the text the summary was made from: previews made later are made only from this text. */
+  textHash?: string;
 }
 
 export async function summarizeArticle(
@@ -60,10 +63,33 @@ export async function summarizeArticle(
   return {
     ...empty,
     ...merged,
-    previews: linePreviews(text, merged.mentions),
+    // Line numbers only: the excerpts were most of a large workspace's index; readPreviews makes them when shown.
+    lines: mentionLines(text, merged.mentions),
     entities: sidecar?.entities ?? [],
     problem,
     date: articleDate(text),
     language: articleLanguage(text),
+    textHash: sha256Hex(text),
   };
+}
+
+/**
+ * The previews of `spans` (mentions of a summary) read from the article again, or null when its
+ * text is no longer the one `textHash` was made of, or it cannot be read: the spans would point
+ * at other words.
+ */
+export async function readPreviews(
+  fsPath: string,
+  textHash: string,
+  spans: readonly { start: number; end: number }[],
+  maxSize: number,
+): Promise<LinePreview[] | null> {
+  let text: string;
+  try {
+    text = (await readArticleAsync(fsPath, { maxSize })).text;
+  } catch (e) {
+    if (e instanceof ArticleError) return null;
+    throw e;
+  }
+  return sha256Hex(text) === textHash ? linePreviews(text, spans) : null;
 }

@@ -154,14 +154,18 @@ export class CorpusMapPanel implements vscode.Disposable {
   private async sendMentions(entity: string): Promise<void> {
     const articles = await this.index.articles();
     const found = mentionsOf(articles, entity, this.filter);
-    const items: MentionItem[] = found.slice(0, MAX_LISTED).map(({ article, mention, preview }) => ({
+    // Only the listed ones get previews: made from the articles on disk, as in the sidebar.
+    const listed = found.slice(0, MAX_LISTED).map((r) => ({ ...r, file: r.article.file }));
+    const byFile = new Map(articles.map((a) => [a.file, a]));
+    await this.index.fillPreviews(listed, (file) => byFile.get(file));
+    const items: MentionItem[] = listed.map(({ article, mention, line, preview }) => ({
       uri: article.file,
       article: vscode.workspace.asRelativePath(article.uri),
       start: mention.start,
       end: mention.end,
       text: mention.text,
-      line: preview?.line,
-      preview: preview?.preview ?? mention.text,
+      line,
+      preview: preview ?? mention.text,
     }));
     const name = this.controller.directory(articles.flatMap((a) => a.entities)).name(entity, found[0]?.mention.text);
     await this.post({ type: 'mentions', entity, name, items, total: found.length });

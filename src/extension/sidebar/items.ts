@@ -61,8 +61,8 @@ export function treeItem(node: Node, scope: 'article' | 'workspace'): vscode.Tre
     }
     case 'mention': {
       const { ref } = node;
-      const item = new vscode.TreeItem(ref.preview?.preview ?? ref.mention.text, C.None);
-      const line = ref.preview ? vscode.l10n.t('Ln {0}', ref.preview.line + 1) : '';
+      const item = new vscode.TreeItem(ref.preview ?? ref.mention.text, C.None);
+      const line = ref.line !== undefined ? vscode.l10n.t('Ln {0}', ref.line + 1) : '';
       item.description = scope === 'workspace' ? `${fileName(ref.file)} ${line}` : line;
       item.iconPath = new vscode.ThemeIcon(ref.mention.status === 'confirmed' ? 'pass-filled' : 'circle-large-outline');
       item.tooltip = `${ref.mention.text} — ${statusLabel(ref.mention.status)}`;

@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { mainLanguage } from '../../core/kb/names';
-import { outline, type Outline } from '../../core/workspace/group';
+import { outline, type EntityGroup, type Outline } from '../../core/workspace/group';
 import type { Controller } from '../controller';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { ArticleSummary, WorkspaceIndex } from '../workspaceIndex';
 import { buildNodes, childrenOf, type EntityNode, type Node } from './nodes';
 import { treeItem } from './items';
 
@@ -25,6 +25,10 @@ export class EntitiesTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   /** Fires after the roots were rebuilt, with their outline. */
   readonly onDidBuild = this.summary.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Per root of a Workspace-scope tree, the summaries its mentions come from, by file. */
+  private readonly sources = new WeakMap<Node, ReadonlyMap<string, ArticleSummary>>();
+  /** Previews being made or made, per entity group: expanding twice reads its articles once. */
+  private readonly previewing = new WeakMap<EntityGroup, Promise<void>>();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.summary];
 
   constructor(
@@ -44,8 +48,10 @@ export class EntitiesTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (node) return childrenOf(node);
-    return (this.roots ??= this.build());
+    if (!node) return (this.roots ??= this.build());
+    const children = childrenOf(node);
+    if (node.t === 'entity') await this.previews(node);
+    return children;
   }
 
   getParent(node: Node): Node | undefined {
@@ -77,6 +83,20 @@ export class EntitiesTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     for (const d of this.disposables) d.dispose();
   }
 
+  /** The previews of an entity's mentions from disk (Workspace scope), made when its children are first shown. */
+  private previews(node: EntityNode): Promise<void> {
+    let root: Node = node;
+    while (root.parent) root = root.parent;
+    const summaries = this.sources.get(root);
+    if (!summaries) return Promise.resolve();
+    let made = this.previewing.get(node.group);
+    if (!made) {
+      made = this.index.fillPreviews(node.group.mentions, (file) => summaries.get(file));
+      this.previewing.set(node.group, made);
+    }
+    return made;
+  }
+
   /** Readers get fresh roots at once; the view hears of it after a burst of changes. */
   private refreshSoon(): void {
     this.roots = undefined;
@@ -105,6 +125,8 @@ export class EntitiesTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       built = outline(articles, directory, this.filter);
       const problems = articles.filter((a) => a.problem).map((a) => ({ file: a.file, message: a.problem! }));
       nodes = buildNodes(built, problems);
+      const summaries = new Map(articles.map((a) => [a.file, a]));
+      for (const n of nodes) this.sources.set(n, summaries);
     }
     this.current = built;
     this.summary.fire(built);

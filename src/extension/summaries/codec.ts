@@ -49,7 +49,7 @@ export function encodeBatch(items: readonly object[]): EncodedBatch {
     codes[n++] = x;
   };
   const str = (s: string) => {
-    // Long strings (previews) are seldom repeated: not worth hashing.
+    // Long strings (text hashes, a long mention's text) are seldom repeated: not worth hashing.
     if (s.length > 32) return strings.push(s) - 1;
     let i = stringIndex.get(s);
     if (i === undefined) {

@@ -1,5 +1,5 @@
 /**
- * The workspace index's summaries (read, recognize, merge with the sidecar, previews) made in worker
+ * The workspace index's summaries (read, recognize, merge with the sidecar, line numbers) made in worker
  * threads, one per core: indexing thousands of articles uses every core, and the extension host only
  * receives finished summaries. Articles go to a worker several per message and come back compactly
  * encoded (codec.ts): a message and a structured clone per article cost the extension host more than

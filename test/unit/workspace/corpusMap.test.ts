@@ -137,7 +137,7 @@ describe('workspace/corpusMap', () => {
 
   it('lists the mentions of a node with their previews, in article order', () => {
     const arts = [article('a', [[m('jp', 'country')], [m('us', 'country'), m('jp', 'country')]]), article('b', [[m('jp', 'country')]])];
-    assert.deepStrictEqual(mentionsOf(arts, 'jp').map((r) => [r.article.file, r.preview?.line]), [['a', 0], ['a', 1], ['b', 0]]);
+    assert.deepStrictEqual(mentionsOf(arts, 'jp').map((r) => [r.article.file, r.line]), [['a', 0], ['a', 1], ['b', 0]]);
   });
 
   it('builds the map of 2,000 articles (3,000 entities) without quadratic work', function () {
