@@ -14,7 +14,7 @@
  * office they hold (the knowledge base's `country`), or for nobody.
  *
  * partyEvidence reads the sentences of one region of lines that name an agreement
- * (cached per region by RecognitionSession); assignParties gathers the evidence per
+ * (cached per region by RecognitionSession); documentParties gathers the evidence per
  * document across the article, after linking.
  */
 import type { KnowledgeBase } from '../kb';
@@ -108,11 +108,13 @@ export interface RegionText {
 }
 
 /**
- * Sets each agreement mention's parties from the knowledge base's list for known documents
- * (the whole answer), else from the evidence for any mention of the same entity, in order.
- * `evidence[k].at` indexes `mentions`.
+ * The parties of each document the agreement mentions name: the knowledge base's list for known
+ * documents (the whole answer), else the evidence for any mention of the same entity, in order.
+ * `evidence[k].at` indexes `mentions`. Reads only the kinds, entities and types of agreements and
+ * countries, in order: `mentions` may be those alone, and equal such lists with equal evidence
+ * give equal parties (the session keeps them while they are).
  */
-export function assignParties(mentions: Mention[], evidence: readonly PartyEvidence[], kb: KnowledgeBase): Mention[] {
+export function documentParties(mentions: readonly Mention[], evidence: readonly PartyEvidence[], kb: KnowledgeBase): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const fromKb = new Set<string>();
   for (const m of mentions) {
@@ -147,16 +149,29 @@ export function assignParties(mentions: Mention[], evidence: readonly PartyEvide
       add(at, near ?? top(n));
     }
   }
-  // A session hands out a region's mention objects again while they stay the same: one seen
-  // before is replaced when its parties change, never changed in place.
+  return out;
+}
+
+/**
+ * Each agreement mention given its document's parties. A session hands out a region's mention
+ * objects again while they stay the same: one seen before is replaced when its parties change,
+ * never changed in place. Returns the indexes of the mentions replaced.
+ */
+export function setParties(mentions: Mention[], parties: ReadonlyMap<string, string[]>): number[] {
   const none: string[] = [];
-  mentions.forEach((m, i) => {
-    if (m.kind !== 'agreement') return;
-    const parties = out.get(m.entity) ?? none;
-    if (m.parties === undefined) m.parties = parties;
-    else if (!sameList(m.parties, parties)) mentions[i] = { ...m, parties };
-  });
-  return mentions;
+  const replaced: number[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.kind !== 'agreement') continue;
+    const list = parties.get(m.entity) ?? none;
+    if (m.parties === list) continue;
+    if (m.parties === undefined) m.parties = list;
+    else if (!sameList(m.parties, list)) {
+      mentions[i] = { ...m, parties: list };
+      replaced.push(i);
+    }
+  }
+  return replaced;
 }
 
 /** The same ids in the same order. */
@@ -364,7 +379,7 @@ class ActorIndex {
 
   /**
    * 両国, 양측, both countries (alone, no actors before them) ending at `end`: the article's own
-   * N countries, as the token '@N' that assignParties resolves over the whole article (topCountries).
+   * N countries, as the token '@N' that documentParties resolves over the whole article (topCountries).
    */
   private countedBefore(end: number, lang: Lang): { ids: string[]; start: number; end: number } | undefined {
     const t = this.ctx.t;

@@ -155,7 +155,7 @@ function commonSuffix(a: string, b: string, max: number): number {
 const CHUNK = 2048;
 
 /** The index of the last element ≤ x in ascending `xs` (xs[0] ≤ x). */
-function lastAtMost(xs: readonly number[], x: number): number {
+export function lastAtMost(xs: readonly number[], x: number): number {
   let lo = 0;
   let hi = xs.length - 1;
   while (lo < hi) {

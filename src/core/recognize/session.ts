@@ -33,7 +33,7 @@ import { normalize } from '../text/normalize';
 import { OffsetIndex } from '../text/offsets';
 import { compoundCands, composedOrgCands, dictionaryCands, englishComposedCands, fixedPatternCands } from './actors';
 import { acronymDefinitions, definedUses, firstDefinitions, type DefinedAcronym, type Offsets } from './acronyms';
-import { assignParties, partyEvidence, type PartyEvidence } from './parties';
+import { documentParties, partyEvidence, sameList, setParties, type PartyEvidence } from './parties';
 import { acronymUses, agreementCands, linkAgreements, namesKnownStatement, type AgreementItem } from './agreements';
 import { bodyCands } from './bodies';
 import { scan, type Hits } from './candidates';
@@ -42,7 +42,7 @@ import type { Ctx } from './context';
 import { docKey, linkSurnames, namedPart, type NamedPart } from './link';
 import { maskMarkup } from './markup';
 import { bylineCands, givenNameCands, readingCands, surnameCands, surnameNeedles, titlePatternCands, type SurnameNeedle } from './people';
-import { recut, type TextCuts } from './regions';
+import { lastAtMost, recut, type TextCuts } from './regions';
 import { afterActorCands, contextualCands, coverage, fillGaps, partsOf, orgReadingCands, preferPresent, withoutTitleCuts } from './rules';
 import { chooseLeftmostLongest, type Cand, type Part } from './span';
 
@@ -114,9 +114,12 @@ interface Region {
   usesGen?: number;
   index?: OffsetIndex;
   evidence?: PartyEvidence[];
-  /** The region's actor and agreement mentions merged (with the parties assignParties gave), and the lists they came from. */
+  /** The region's actor and agreement mentions merged (with the parties setParties gave), and the lists they came from. */
   merged?: Mention[];
   mergedOf?: [Mention[], Mention[] | undefined];
+  /** Which of `merged` parties read (agreements, countries), for the `mergedOf` they were taken from. */
+  picks?: number[];
+  picksOf?: [Mention[], Mention[] | undefined];
   /** `merged` with the uses of defined short names (stage 6): the region's answer, and what it was made of. */
   answer?: Mention[];
   answerOf?: [Mention[], Mention[] | undefined];
@@ -151,6 +154,8 @@ export class RecognitionSession {
   private definedKey = '';
   private definedVersion = 0;
   private used = false;
+  /** What the documents' parties were last read from (agreements and countries, evidence), and them. */
+  private partiesFrom: { read: Mention[]; evidence: PartyEvidence[]; parties: Map<string, string[]> } | undefined;
 
   /**
    * `once`: the text is recognized this one time (recognize(), scans): each region's data is let
@@ -302,22 +307,27 @@ export class RecognitionSession {
 
     // Mentions, region by region (regions are disjoint and in order): each region's lists in
     // code points from its base, and what each region's sentences say of its agreements' parties.
-    const all: Mention[] = [];
+    // Parties read only the article's agreements and countries, in order: those alone are gathered.
+    const read: Mention[] = [];
+    const readFrom: number[] = [];
     const evidence: PartyEvidence[] = [];
-    const bounds: number[] = [];
     const cps: number[] = [];
-    const withAgreements: number[] = [];
     let cp = 0;
     regions.forEach((r, i) => {
       r.at ??= cp;
       const agreements = perRegion[i].sort((x, y) => x.s - y.s);
-      const from = all.length;
-      bounds.push(from);
       cps.push(cp);
+      readFrom.push(read.length);
       const spans = toMentions(r, r.linked!, agreements);
       const mentions = r.merged!;
+      if (r.picksOf !== r.mergedOf) {
+        r.picks = [];
+        mentions.forEach((m, k) => (m.kind === 'agreement' || m.type === 'country') && r.picks!.push(k));
+        r.picksOf = r.mergedOf;
+      }
+      const from = read.length;
+      for (const k of r.picks!) read.push(mentions[k]);
       if (spans) {
-        withAgreements.push(i);
         // Evidence reads the region's spans and types, and whether a document is a known one (not the ids of unnamed ones).
         const key = [r.gen3];
         for (const p of agreements) key.push(p.s, p.e, this.kb.get(p.entity) ? 1 : 0);
@@ -325,21 +335,27 @@ export class RecognitionSession {
           r.evidence = partyEvidence(r.ctx, mentions, spans, this.kb);
           r.partiesKey = key;
         }
-        for (const ev of r.evidence) evidence.push({ at: from + ev.at, ids: ev.ids });
+        // Evidence is of agreements, all of them picked.
+        for (const ev of r.evidence) evidence.push({ at: from + r.picks!.indexOf(ev.at), ids: ev.ids });
       }
-      for (const m of mentions) all.push(m);
       cp += r.codePoints;
     });
-    bounds.push(all.length);
-    // Parties are the article's (assignParties reads no offsets). A mention given other parties is
-    // replaced in a new list of its region: a list once answered never changes (answer.ts).
-    assignParties(all, evidence, this.kb);
-    for (const i of withAgreements) {
+    // A mention given other parties is replaced in a new list of its region: a list once answered
+    // never changes (answer.ts).
+    const copied = new Set<Region>();
+    // The documents' parties, computed again only when what they are read from changed.
+    const before = this.partiesFrom;
+    const parties = before && sameRead(before.read, read) && sameEvidence(before.evidence, evidence) ? before.parties : documentParties(read, evidence, this.kb);
+    const replaced = setParties(read, parties);
+    if (!this.once) this.partiesFrom = { read, evidence, parties };
+    for (const k of replaced) {
+      const i = lastAtMost(readFrom, k);
       const r = regions[i];
-      const list = r.merged!;
-      let copy: Mention[] | undefined;
-      for (let k = bounds[i]; k < bounds[i + 1]; k++) if (all[k] !== list[k - bounds[i]]) (copy ??= list.slice())[k - bounds[i]] = all[k];
-      if (copy) r.merged = copy;
+      if (!copied.has(r)) {
+        r.merged = r.merged!.slice();
+        copied.add(r);
+      }
+      r.merged![r.picks![k - readFrom[i]]] = read[k];
     }
     return this.withDefinedAcronyms(regions, cps);
   }
@@ -697,6 +713,23 @@ function regionMentions(r: Region, cp: number, parts: Part[]): [Mention[], numbe
   const spans: number[] = [];
   for (const f of found) spans.push(f.s, f.e);
   return [found.map((f) => f.m), spans];
+}
+
+/** The same agreements and countries, in order, as far as parties read them (documentParties). */
+function sameRead(a: readonly Mention[], b: readonly Mention[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && (x.kind !== y.kind || x.entity !== y.entity || x.type !== y.type)) return false;
+  }
+  return true;
+}
+
+function sameEvidence(a: readonly PartyEvidence[], b: readonly PartyEvidence[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].at !== b[i].at || (a[i].ids !== b[i].ids && !sameList(a[i].ids, b[i].ids))) return false;
+  return true;
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
