@@ -1,29 +1,33 @@
 /**
  * A character trie over normalized forms. The root is a flat table indexed by
  * UTF-16 unit (the hot path: most text positions stop there); deeper edges
- * live in one open-addressing hash table of typed arrays (node, unit) → child,
- * which avoids a map object per node. Walking from every position finds all
- * forms starting there, so a scan costs O(text length × longest form).
+ * live in one open-addressing hash table (node, unit) → child, which avoids a
+ * map object per node. The table is megabytes and a probe of it a cache miss,
+ * the scan's main cost; most probes would find nothing (the text's next unit
+ * continues no form), so each node keeps a 32-bit mask of the units its
+ * children start with (one bit per unit hash): a unit whose bit is clear ends
+ * the walk without probing. A slot's three numbers sit side by side, so a probe
+ * touches one cache line. Walking from every position
+ * finds all forms starting there, so a scan costs O(text length × longest form).
  */
 export class Trie<T> {
   private readonly root = new Int32Array(0x10000);
   private nodes = 1;
   private values: Array<T[] | undefined> = [undefined];
-  /** Whether a node has any child (lets a walk stop without probing). */
-  private hasChild: Uint8Array;
+  /** Per node: whether values[node] is set; and the bits (unitBit) of the units its children start with. */
+  private flags: Uint8Array;
+  private masks: Uint32Array;
   private capacity: number;
-  private keyNode: Int32Array;
-  private keyUnit: Uint16Array;
-  private child: Int32Array;
+  /** Per slot h: [3h] the parent node (-1: empty), [3h + 1] the unit, [3h + 2] the child. */
+  private table: Int32Array;
   private edges = 0;
 
   /** `capacity`: hash slots (a power of two); a trie filled by add() grows them as needed. */
   constructor(capacity = 1 << 19, nodes = 1 << 17) {
     this.capacity = capacity;
-    this.keyNode = new Int32Array(capacity).fill(-1);
-    this.keyUnit = new Uint16Array(capacity);
-    this.child = new Int32Array(capacity);
-    this.hasChild = new Uint8Array(nodes);
+    this.table = emptyTable(capacity);
+    this.flags = new Uint8Array(nodes);
+    this.masks = new Uint32Array(nodes);
   }
 
   /**
@@ -43,12 +47,13 @@ export class Trie<T> {
     const node = new Int32Array(this.edges);
     const unit = new Uint16Array(this.edges);
     const child = new Int32Array(this.edges);
+    const t = this.table;
     for (let h = 0, k = 0; h < this.capacity; h++) {
-      if (this.keyNode[h] === -1) continue;
+      if (t[3 * h] === -1) continue;
       slot[k] = h;
-      node[k] = this.keyNode[h];
-      unit[k] = this.keyUnit[h];
-      child[k++] = this.child[h];
+      node[k] = t[3 * h];
+      unit[k] = t[3 * h + 1];
+      child[k++] = t[3 * h + 2];
     }
     const values = this.values.slice(0, this.nodes);
     return { capacity: this.capacity, rootUnit: Uint16Array.from(rootUnit), rootChild: Int32Array.from(rootChild), slot, node, unit, child, values };
@@ -73,19 +78,20 @@ export class Trie<T> {
       if (!(k > 0 && k < nodes)) throw new RangeError(`trie root edge to node ${k}`);
       trie.root[a.rootUnit[i]] = k;
     }
-    const { keyNode, keyUnit, child: childAt, hasChild } = trie;
+    const { table, flags, masks } = trie;
     let last = -1;
     for (let i = 0; i < edges; i++) {
       const h = slot[i];
       const p = node[i];
       const k = child[i];
       if (!(h > last && h < capacity && p > 0 && k > p && k < nodes)) throw new RangeError(`trie edge ${p} → ${k} in slot ${h}`);
-      keyNode[h] = p;
-      keyUnit[h] = unit[i];
-      childAt[h] = k;
-      hasChild[p] = 1;
+      table[3 * h] = p;
+      table[3 * h + 1] = unit[i];
+      table[3 * h + 2] = k;
+      masks[p] |= unitBit(unit[i]);
       last = h;
     }
+    for (let k = 0; k < nodes; k++) if (a.values[k] !== undefined) flags[k] |= HAS_VALUE;
     trie.edges = edges;
     trie.nodes = nodes;
     trie.values = a.values;
@@ -101,12 +107,14 @@ export class Trie<T> {
       if (next === 0) {
         next = this.nodes++;
         this.values.push(undefined);
+        this.growFlags(next);
         if (node === 0) this.root[c] = next;
         else this.put(node, c, next);
       }
       node = next;
     }
     (this.values[node] ??= []).push(value);
+    this.flags[node] |= HAS_VALUE;
   }
 
   /** Calls `hit(end, values)` for every form that starts at `start` in `text`, shortest first. */
@@ -114,11 +122,13 @@ export class Trie<T> {
     let node = this.root[text.charCodeAt(start)];
     let i = start + 1;
     const n = text.length;
+    const { flags, masks } = this;
     while (node !== 0) {
-      const v = this.values[node];
-      if (v !== undefined) hit(i, v);
-      if (i >= n || this.hasChild[node] === 0) return;
-      node = this.get(node, text.charCodeAt(i));
+      if (flags[node] & HAS_VALUE) hit(i, this.values[node]!);
+      if (i >= n) return;
+      const c = text.charCodeAt(i);
+      if ((masks[node] & unitBit(c)) === 0) return;
+      node = this.get(node, c);
       i++;
     }
   }
@@ -138,39 +148,60 @@ export class Trie<T> {
 
   private get(node: number, c: number): number {
     const mask = this.capacity - 1;
+    const t = this.table;
     for (let h = this.slot(node, c) & mask; ; h = (h + 1) & mask) {
-      const k = this.keyNode[h];
+      const k = t[3 * h];
       if (k === -1) return 0;
-      if (k === node && this.keyUnit[h] === c) return this.child[h];
+      if (k === node && t[3 * h + 1] === c) return t[3 * h + 2];
     }
   }
 
   private put(node: number, c: number, child: number): void {
     if ((this.edges + 1) * 4 > this.capacity) this.grow(); // a sparse table: most probes end at the first slot
     const mask = this.capacity - 1;
+    const t = this.table;
     let h = this.slot(node, c) & mask;
-    while (this.keyNode[h] !== -1) h = (h + 1) & mask;
-    this.keyNode[h] = node;
-    this.keyUnit[h] = c;
-    this.child[h] = child;
+    while (t[3 * h] !== -1) h = (h + 1) & mask;
+    t[3 * h] = node;
+    t[3 * h + 1] = c;
+    t[3 * h + 2] = child;
     this.edges++;
-    if (node >= this.hasChild.length) {
-      const bigger = new Uint8Array(Math.max(node + 1, this.hasChild.length * 2));
-      bigger.set(this.hasChild);
-      this.hasChild = bigger;
-    }
-    this.hasChild[node] = 1;
+    this.growFlags(node);
+    this.masks[node] |= unitBit(c);
+  }
+
+  private growFlags(node: number): void {
+    if (node < this.flags.length) return;
+    const size = Math.max(node + 1, this.flags.length * 2);
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.flags = flags;
+    const masks = new Uint32Array(size);
+    masks.set(this.masks);
+    this.masks = masks;
   }
 
   private grow(): void {
-    const { keyNode, keyUnit, child } = this;
+    const old = this.table;
     this.capacity *= 2;
-    this.keyNode = new Int32Array(this.capacity).fill(-1);
-    this.keyUnit = new Uint16Array(this.capacity);
-    this.child = new Int32Array(this.capacity);
+    this.table = emptyTable(this.capacity);
     this.edges = 0;
-    for (let h = 0; h < keyNode.length; h++) if (keyNode[h] !== -1) this.put(keyNode[h], keyUnit[h], child[h]);
+    for (let h = 0; 3 * h < old.length; h++) if (old[3 * h] !== -1) this.put(old[3 * h], old[3 * h + 1], old[3 * h + 2]);
   }
+}
+
+const HAS_VALUE = 1;
+
+/** A unit's bit in a node's child mask (its low bits mixed with the next five). */
+function unitBit(c: number): number {
+  return 1 << ((c ^ (c >>> 5)) & 31);
+}
+
+/** A hash table of `capacity` empty slots (see Trie.table). */
+function emptyTable(capacity: number): Int32Array {
+  const t = new Int32Array(3 * capacity);
+  for (let h = 0; h < capacity; h++) t[3 * h] = -1;
+  return t;
 }
 
 /** A trie's state as arrays (see exportArrays). */
