@@ -22,8 +22,8 @@ export class Trie<T> {
   private table: Int32Array;
   private edges = 0;
 
-  /** `capacity`: hash slots (a power of two); a trie filled by add() grows them as needed. */
-  constructor(capacity = 1 << 19, nodes = 1 << 17) {
+  /** `capacity`: hash slots (a power of two); a trie filled by add() grows them (and `nodes`) as needed. */
+  constructor(capacity = 1 << 10, nodes = 1 << 10) {
     this.capacity = capacity;
     this.table = emptyTable(capacity);
     this.flags = new Uint8Array(nodes);
@@ -68,7 +68,7 @@ export class Trie<T> {
     const nodes = a.values.length;
     const edges = a.slot.length;
     const { capacity, slot, node, unit, child } = a;
-    if (!(capacity >= 1 && (capacity & (capacity - 1)) === 0 && edges * 4 <= capacity)) throw new RangeError(`trie table of ${capacity} slots for ${edges} edges`);
+    if (!(capacity >= 1 && (capacity & (capacity - 1)) === 0 && edges * 2 <= capacity)) throw new RangeError(`trie table of ${capacity} slots for ${edges} edges`);
     if (node.length !== edges || unit.length !== edges || child.length !== edges || a.rootChild.length !== a.rootUnit.length) {
       throw new RangeError('trie arrays differ in length');
     }
@@ -157,7 +157,8 @@ export class Trie<T> {
   }
 
   private put(node: number, c: number, child: number): void {
-    if ((this.edges + 1) * 4 > this.capacity) this.grow(); // a sparse table: most probes end at the first slot
+    // At most half full: with the masks most probes are of edges that exist, and end at their first slot.
+    if ((this.edges + 1) * 2 > this.capacity) this.grow();
     const mask = this.capacity - 1;
     const t = this.table;
     let h = this.slot(node, c) & mask;
