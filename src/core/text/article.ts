@@ -84,26 +84,35 @@ export function readArticleBytes(file: string, options: ReadOptions = {}): Buffe
   }
   try {
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) throw new ArticleError(file, `is ${kindOfFile(st)}, not a regular file; not read`);
-    if (st.size > maxSize) throw tooLarge(file, maxSize, st.size);
-    const buf = Buffer.allocUnsafe(Math.min(st.size, maxSize) + 1);
+    const buf = bufferFor(file, st, maxSize);
     let filled = 0;
-    for (;;) {
-      let n: number;
+    for (let n = -1; n !== 0 && filled < buf.length; filled = grown(file, filled + n, maxSize, st)) {
       try {
         n = fs.readSync(fd, buf, filled, buf.length - filled, null);
       } catch (e) {
         throw openError(file, e);
       }
-      if (n === 0) break;
-      filled += n;
-      if (filled > maxSize) throw tooLarge(file, maxSize, st.size);
-      if (filled === buf.length) break; // grew past the fstat size: one more round in a bigger buffer is not worth it
     }
     return buf.subarray(0, filled);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * The buffer to read a file into: at most maxSize + 1 bytes, so a file grown since the stat is still
+ * caught (and one grown past its stat size is read no further: a bigger buffer is not worth it).
+ */
+function bufferFor(file: string, st: fs.Stats, maxSize: number): Buffer {
+  if (!st.isFile()) throw new ArticleError(file, `is ${kindOfFile(st)}, not a regular file; not read`);
+  if (st.size > maxSize) throw tooLarge(file, maxSize, st.size);
+  return Buffer.allocUnsafe(Math.min(st.size, maxSize) + 1);
+}
+
+/** `filled` bytes read so far, refused past maxSize (the read loops stop at end of file or a full buffer). */
+function grown(file: string, filled: number, maxSize: number, st: fs.Stats): number {
+  if (filled > maxSize) throw tooLarge(file, maxSize, st.size);
+  return filled;
 }
 
 export function readArticle(file: string, options: ReadOptions = {}): { text: string; hadBom: boolean } {
@@ -121,22 +130,14 @@ export async function readArticleAsync(file: string, options: ReadOptions = {}):
   }
   try {
     const st = await handle.stat();
-    if (!st.isFile()) throw new ArticleError(file, `is ${kindOfFile(st)}, not a regular file; not read`);
-    if (st.size > maxSize) throw tooLarge(file, maxSize, st.size);
-    // As readArticleBytes: at most maxSize + 1 bytes, so a file grown since the stat is still caught.
-    const buf = Buffer.allocUnsafe(Math.min(st.size, maxSize) + 1);
+    const buf = bufferFor(file, st, maxSize);
     let filled = 0;
-    for (;;) {
-      let n: number;
+    for (let n = -1; n !== 0 && filled < buf.length; filled = grown(file, filled + n, maxSize, st)) {
       try {
         ({ bytesRead: n } = await handle.read(buf, filled, buf.length - filled, null));
       } catch (e) {
         throw openError(file, e);
       }
-      if (n === 0) break;
-      filled += n;
-      if (filled > maxSize) throw tooLarge(file, maxSize, st.size);
-      if (filled === buf.length) break;
     }
     return decodeRead(file, buf.subarray(0, filled));
   } finally {
