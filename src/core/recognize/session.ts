@@ -336,7 +336,11 @@ export class RecognitionSession {
           r.partiesKey = key;
         }
         // Evidence is of agreements, all of them picked.
-        for (const ev of r.evidence) evidence.push({ at: from + r.picks!.indexOf(ev.at), ids: ev.ids });
+        for (const ev of r.evidence) {
+          const k = r.picks!.indexOf(ev.at);
+          if (k < 0) throw new Error(`RecognitionSession: party evidence for mention ${ev.at} of a region, not an agreement`);
+          evidence.push({ at: from + k, ids: ev.ids });
+        }
       }
       cp += r.codePoints;
     });
