@@ -68,6 +68,9 @@ interface Region {
   peopleSig?: string;
   // Stage 3 (gen3 counts its recomputations, so stage 4 knows its input changed).
   key3?: string;
+  /** The needles' positions of `skip` as text, for the stage-3 key (made once per skip map). */
+  skipKey?: string;
+  skipKeyOf?: Map<number, number>;
   /** This region's needles (by index) and the position of the mention each comes from. */
   skip?: Map<number, number>;
   parts?: NamedPart[];
@@ -147,6 +150,7 @@ export class RecognitionSession {
   /** The agreement items at the last linking, and its parts (ids made with DOC_KEY). */
   private linkedItems: AgreementItem[] = [];
   private itemLinks: Part[] = [];
+  private itemParts: Part[] = [];
   private idsFor: { key: string; links: Part[]; ids: string[] } | undefined;
   /** Stage 5 and 6: the defined short names of agreements and of actors, each with a version bumped when they change. */
   private acronymsKey = '';
@@ -245,7 +249,11 @@ export class RecognitionSession {
     const none = new Map<number, number>();
     const plain = `${this.needlesVersion}:`;
     for (const r of regions) {
-      const key = r.skip ? plain + [...r.skip].join(',') : plain;
+      if (r.skip && r.skipKeyOf !== r.skip) {
+        r.skipKey = [...r.skip].join(',');
+        r.skipKeyOf = r.skip;
+      }
+      const key = r.skip ? plain + r.skipKey : plain;
       if (r.key3 === key && r.parts) continue;
       r.parts = stage3(r, this.needles, r.skip ?? none, this.ckb);
       r.personSig = r.parts
@@ -425,7 +433,15 @@ export class RecognitionSession {
     if (!(items.length === last.length && items.every((it, i) => it === last[i] || sameItem(it, last[i])))) this.itemLinks = linkAgreements(items, DOC_KEY);
     this.linkedItems = items;
     const ids = this.keyedIds(key);
-    return this.itemLinks.map((p, i): Part => ({ s: items[i].s, e: items[i].e, entity: ids[i], type: p.type, qid: p.qid }));
+    // The same parts as last time where nothing of them changed: later comparisons are by identity.
+    const before = this.itemParts;
+    this.itemParts = this.itemLinks.map((p, i): Part => {
+      const q = before[i];
+      const s = items[i].s;
+      const e = items[i].e;
+      return q && q.s === s && q.e === e && q.entity === ids[i] && q.type === p.type && q.qid === p.qid ? q : { s, e, entity: ids[i], type: p.type, qid: p.qid };
+    });
+    return this.itemParts;
   }
 
   /** The linked items' entity ids with the article's key put in (kept while key and links stay). */
