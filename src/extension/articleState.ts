@@ -131,14 +131,9 @@ export class ArticleState implements vscode.Disposable {
     } finally {
       this.applying = false;
     }
-    const bom = this.bom;
     // One change (a keystroke): the code point index is updated at the change, not rebuilt from the whole text.
     const one = edits && changes.length === 1 ? changes[0] : undefined;
-    this.setText(this.document.getText(), one && ((text) => {
-      const u0 = one.rangeOffset - bom;
-      return this.index.edited(text, u0, u0 + one.rangeLength, one.text);
-    }));
-    if (this.bom !== bom || this.index.utf16Length !== this.text.length) this.index = new OffsetIndex(this.text);
+    this.setText(this.document.getText(), one && { offset: one.rangeOffset - this.bom, length: one.rangeLength, text: one.text });
     // A missed or odd event (a BOM edit): the store anchors everything again.
     if (!edits || (this.store && !this.store.sameText(this.text))) {
       this.store?.replaceText(this.text);
@@ -275,11 +270,16 @@ export class ArticleState implements vscode.Disposable {
     this.changed(this);
   }
 
-  /** `index`: the text's code point index made from the last one (one change), else built afresh. */
-  private setText(raw: string, index?: (text: string) => OffsetIndex): void {
+  /**
+   * `change`: the one change (UTF-16, BOM excluded) from the last text to this one; the code point
+   * index is then made from the last one, unless the BOM came or went. Else it is built afresh.
+   */
+  private setText(raw: string, change?: { offset: number; length: number; text: string }): void {
+    const bom = this.bom;
     this.text = stripBom(raw);
     this.languageCache = undefined;
     this.bom = raw.length - this.text.length;
-    this.index = index ? index(this.text) : new OffsetIndex(this.text);
+    const edited = change && this.bom === bom ? this.index.edited(this.text, change.offset, change.offset + change.length, change.text) : undefined;
+    this.index = edited && edited.utf16Length === this.text.length ? edited : new OffsetIndex(this.text);
   }
 }

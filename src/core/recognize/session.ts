@@ -352,14 +352,14 @@ export class RecognitionSession {
       }
       cp += r.codePoints;
     });
-    // A mention given other parties is replaced in a new list of its region: a list once answered
-    // never changes (answer.ts).
-    const copied = new Set<Region>();
     // The documents' parties, computed again only when what they are read from changed.
     const before = this.partiesFrom;
     const parties = before && sameRead(before.read, read) && sameEvidence(before.evidence, evidence) ? before.parties : documentParties(read, evidence, this.kb);
     const replaced = setParties(read, parties);
     if (!this.once) this.partiesFrom = { read, evidence, parties };
+    // A mention given other parties is replaced in a new list of its region: a list once answered
+    // never changes (answer.ts).
+    const copied = new Set<Region>();
     for (const k of replaced) {
       const i = lastAtMost(readFrom, k);
       const r = regions[i];

@@ -2,13 +2,13 @@
  * A character trie over normalized forms. The root is a flat table indexed by
  * UTF-16 unit (the hot path: most text positions stop there); deeper edges
  * live in one open-addressing hash table (node, unit) → child, which avoids a
- * map object per node. The table is megabytes and a probe of it a cache miss,
- * the scan's main cost; most probes would find nothing (the text's next unit
- * continues no form), so each node keeps a 32-bit mask of the units its
- * children start with (one bit per unit hash): a unit whose bit is clear ends
- * the walk without probing. A slot's three numbers sit side by side, so a probe
- * touches one cache line. Walking from every position
- * finds all forms starting there, so a scan costs O(text length × longest form).
+ * map object per node. Probes of that table were the scan's main cost, and most
+ * found nothing (the text's next unit continues no form), so each node keeps a
+ * 32-bit mask of the units its children start with (one bit per unit hash): a
+ * unit whose bit is clear ends the walk without probing. A slot's three numbers
+ * sit side by side, so a probe touches one cache line. Walking from every
+ * position finds all forms starting there, so a scan costs O(text length ×
+ * longest form).
  */
 export class Trie<T> {
   private readonly root = new Int32Array(0x10000);
@@ -107,7 +107,7 @@ export class Trie<T> {
       if (next === 0) {
         next = this.nodes++;
         this.values.push(undefined);
-        this.growFlags(next);
+        this.growNodes(next);
         if (node === 0) this.root[c] = next;
         else this.put(node, c, next);
       }
@@ -167,11 +167,12 @@ export class Trie<T> {
     t[3 * h + 1] = c;
     t[3 * h + 2] = child;
     this.edges++;
-    this.growFlags(node);
+    this.growNodes(node);
     this.masks[node] |= unitBit(c);
   }
 
-  private growFlags(node: number): void {
+  /** Room in the per-node arrays for `node`. */
+  private growNodes(node: number): void {
     if (node < this.flags.length) return;
     const size = Math.max(node + 1, this.flags.length * 2);
     const flags = new Uint8Array(size);

@@ -16,7 +16,7 @@
  * - A timeline: each agreement mention's article date.
  */
 import { ACTOR_TYPES, AGREEMENT_TYPES, kindOf, type EntityType, type Kind, type Mention } from '../model';
-import type { LinePreview } from './group';
+import { lineOf, type LinePreview } from './group';
 
 /** What the map reads of one article (the workspace index's summaries fit). */
 export interface CorpusArticle {
@@ -124,7 +124,7 @@ export function buildCorpusMap(articles: readonly CorpusArticle[], names: MapNam
         n.articles++;
       }
       if (m.kind === 'actor') {
-        const line = a.lines?.[i] ?? a.previews?.[i]?.line ?? 0;
+        const line = lineOf(a, i).line ?? 0;
         let p = paragraphs.get(line);
         if (!p) paragraphs.set(line, (p = new Set()));
         p.add(m.entity);
@@ -218,9 +218,7 @@ export function mentionsOf<A extends CorpusArticle>(
   for (const a of articles) {
     if (langs && !langs.has(a.language ?? 'und')) continue;
     a.mentions.forEach((m, i) => {
-      if (m.entity !== entity) return;
-      const p = a.previews?.[i];
-      out.push({ article: a, mention: m, line: p ? p.line : a.lines?.[i], preview: p?.preview });
+      if (m.entity === entity) out.push({ article: a, mention: m, ...lineOf(a, i) });
     });
   }
   return out;

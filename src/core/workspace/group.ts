@@ -107,8 +107,7 @@ export function outline(articles: readonly ArticleMentions[], names: EntityNames
         g = { entity: m.entity, name: info?.name ?? m.text, kind: m.kind, type: m.type, qid: m.qid ?? info?.qid ?? null, mentions: [], confirmed: 0, suggested: 0 };
         groups.set(key, g);
       }
-      const p = a.previews?.[i];
-      g.mentions.push({ file: a.file, mention: m, line: p ? p.line : a.lines?.[i], preview: p?.preview });
+      g.mentions.push({ file: a.file, mention: m, ...lineOf(a, i) });
       if (m.status === 'confirmed') g.confirmed++;
       else g.suggested++;
     });
@@ -181,6 +180,12 @@ function describeUnnamed(g: EntityGroup, names: EntityNames): void {
   if (info && !texts.includes(info.name)) return;
   const fullest = texts.reduce((a, b) => (b.length > a.length ? b : a), texts[0] ?? g.name);
   g.name = g.parties?.length ? `${fullest} (${g.parties.map((p) => p.name).join(', ')})` : fullest;
+}
+
+/** Mention i's line and, where the article has previews (open articles), its excerpt. */
+export function lineOf(a: Pick<ArticleMentions, 'previews' | 'lines'>, i: number): { line?: number; preview?: string } {
+  const p = a.previews?.[i];
+  return p ? { line: p.line, preview: p.preview } : { line: a.lines?.[i] };
 }
 
 /** The line number (0-based) of each span (code point offsets): linePreviews' lines without their excerpts. */
